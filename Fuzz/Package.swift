@@ -1,0 +1,17 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// The libFuzzer harness for the MIME parser, kept out of the main package so that ordinary builds never need
+// libFuzzer's runtime. Build and run it with `make fuzz` (see scripts/fuzz).
+let package = Package(
+    name: "CRMServiceFuzz",
+    dependencies: [.package(name: "CRMService", path: "..")],
+    targets: [
+        .target(name: "CFuzzerDriver"),
+        .executableTarget(
+            name: "MIMEFuzz",
+            dependencies: ["CFuzzerDriver", .product(name: "MailMIME", package: "CRMService")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

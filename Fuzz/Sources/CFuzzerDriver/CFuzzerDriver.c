@@ -1,0 +1,1 @@
+// Intentionally empty: the header only declares the libFuzzer runtime entry point.

@@ -1,0 +1,28 @@
+# The quick start (README): `make run` shows the main job, `make test` runs every test.
+SWIFT ?= swift
+FUZZ_SECONDS ?= 60
+
+.PHONY: setup build run test fuzz bench clean
+
+setup:
+	@scripts/setup
+
+build: setup
+	$(SWIFT) build
+
+# The main job. Until capture and the poller land it prints what the parser sees in the Fixtures mail.
+run: build
+	$(SWIFT) run --skip-build crmservice parse Fixtures/mail/*.eml
+
+test: setup
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+fuzz: setup
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz
+
+bench: setup
+	scripts/bench
+
+clean:
+	rm -rf .build .build-* fuzz-artifacts

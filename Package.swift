@@ -1,0 +1,35 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Targets and the direction of their dependencies follow ../shared/DESIGN.md ("Modules").
+let package = Package(
+    name: "CRMService",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "crmservice", targets: ["crmservice"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        .target(name: "CRMCore"),
+        .target(name: "MailMIME"),
+        .target(name: "Jobs", dependencies: ["CRMCore"]),
+        .target(name: "Store", dependencies: ["CRMCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "CRMServiceApp", dependencies: ["CRMCore", "MailMIME", "Jobs", "Store"]),
+        .executableTarget(
+            name: "crmservice",
+            dependencies: ["CRMServiceApp", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
+        .executableTarget(name: "ParseBenchmark", dependencies: ["MailMIME"], path: "Benchmarks/ParseBenchmark"),
+
+        .testTarget(name: "CRMCoreTests", dependencies: ["CRMCore"]),
+        .testTarget(name: "MailMIMETests", dependencies: ["MailMIME"]),
+        .testTarget(name: "JobsTests", dependencies: ["Jobs"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "CRMCore"]),
+        .testTarget(name: "CRMServiceAppTests", dependencies: ["CRMServiceApp", "MailMIME"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

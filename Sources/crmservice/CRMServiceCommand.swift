@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// `crmservice`: the root command. Subcommands follow ../shared/spec/INTERFACE.md §1.
+struct CRMServiceCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "crmservice",
+        abstract: "Turns a company's e-mail into CRM history.",
+        subcommands: [ParseCommand.self]
+    )
+}

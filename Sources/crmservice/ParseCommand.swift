@@ -1,0 +1,56 @@
+import ArgumentParser
+import CRMServiceApp
+import Foundation
+import MailMIME
+
+/// `crmservice parse FILE... [--json]` (§1, §4): what the parser sees in each message.
+struct ParseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "parse",
+        abstract: "Print what the parser sees in each message.",
+        discussion: """
+            With --json, one JSON object a line with the fields of INTERFACE.md §4. A file that cannot be read is \
+            reported on stderr and the command exits 1 after printing the others; a file that is not a message \
+            still gets an object, with defects.
+            """
+    )
+
+    @Argument(help: "Message files (.eml).")
+    var files: [String]
+
+    @Flag(help: "Print JSON Lines instead of a readable summary.")
+    var json = false
+
+    func run() throws {
+        let parser = MIMEParser(options: {
+            var options = MIMEParser.Options()
+            options.keepAttachmentData = false
+            return options
+        }())
+        let out = OutputBuffer()
+        var unreadable: [String] = []
+        for (index, file) in files.enumerated() {
+            let bytes: [UInt8]
+            do {
+                bytes = try MessageFile.read(file)
+            } catch {
+                out.flush()
+                printError("cannot read \(file): \(error)")
+                unreadable.append(file)
+                continue
+            }
+            let message = parser.parse(bytes)
+            if json {
+                out.write(ParseReport.json(file: file, message: message))
+                out.write([0x0A])
+            } else {
+                if index > 0 { out.write("\n") }
+                out.write(ParseReport.summary(file: file, message: message) + "\n")
+            }
+        }
+        out.flush()
+        if !unreadable.isEmpty {
+            throw CommandFailure.failed("\(unreadable.count) of \(files.count) files could not be read")
+        }
+    }
+}
