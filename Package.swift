@@ -16,9 +16,10 @@ let package = Package(
     targets: [
         .target(name: "CRMCore"),
         .target(name: "MailMIME"),
+        .target(name: "Matching", dependencies: ["CRMCore", "MailMIME"]),
         .target(name: "Jobs", dependencies: ["CRMCore"]),
         .target(name: "Store", dependencies: ["CRMCore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "CRMServiceApp", dependencies: ["CRMCore", "MailMIME", "Jobs", "Store"]),
+        .target(name: "CRMServiceApp", dependencies: ["CRMCore", "MailMIME", "Matching", "Jobs", "Store"]),
         .executableTarget(
             name: "crmservice",
             dependencies: ["CRMServiceApp", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -28,6 +29,7 @@ let package = Package(
 
         .testTarget(name: "CRMCoreTests", dependencies: ["CRMCore"]),
         .testTarget(name: "MailMIMETests", dependencies: ["MailMIME"]),
+        .testTarget(name: "MatchingTests", dependencies: ["Matching", "MailMIME", "CRMCore"]),
         .testTarget(name: "JobsTests", dependencies: ["Jobs"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "CRMCore"]),
         .testTarget(name: "CRMServiceAppTests", dependencies: ["CRMServiceApp", "MailMIME"]),
