@@ -19,7 +19,7 @@ import Testing
     }
 
     @Test("ISO 8601 UTC", arguments: [(0.0, "1970-01-01T00:00:00Z"), (951_782_400.0, "2000-02-29T00:00:00Z"),
-                                       (-1.0, "1969-12-31T23:59:59Z"), (1_795_431_845.0, "2026-11-23T09:04:05Z")])
+                                       (-1.0, "1969-12-31T23:59:59Z"), (1_795_431_845.0, "2026-11-23T11:04:05Z")])
     func iso8601(seconds: Double, expected: String) {
         #expect(ISO8601.utcString(Date(timeIntervalSince1970: seconds)) == expected)
     }
