@@ -22,9 +22,25 @@ public enum Matching {
     /// - Parameters:
     ///   - identity: the message's identity (`MessageIdentity(_:rawBytes:)`); the writer has already found it is
     ///     no duplicate.
-    ///   - thread: the captured messages of its thread (`ThreadFacts`); a member with the same identity is replaced.
+    ///   - thread: the captured messages of its thread (`ThreadFacts`); a member with the same identity is replaced
+    ///     (when a message is decided again, e.g. on a new copy or by `reprocess`). When the outcome is not an
+    ///     activity, `threadUpdates` corrects replies that inherited from a former activity of the same identity.
     public static func decide(
         _ message: ParsedMessage, identity: MessageIdentity, book: AddressBook, thread: ThreadFacts = ThreadFacts()
+    ) -> CaptureDecision {
+        var decision = rules(message, identity: identity, book: book, thread: thread)
+        if decision.activity == nil {
+            decision.threadUpdates = reconcileThread(thread.members.filter { $0.identity != identity }, book: book)
+            for update in decision.threadUpdates {
+                decision.audit.entries.append(.replyUpdated(update.identity, orders: update.orders))
+            }
+        }
+        return decision
+    }
+
+    /// The rules in order; see `decide`.
+    private static func rules(
+        _ message: ParsedMessage, identity: MessageIdentity, book: AddressBook, thread: ThreadFacts
     ) -> CaptureDecision {
         let exclusions = neverCaptureEntries(message, policy: book.policy)
         if !exclusions.isEmpty {

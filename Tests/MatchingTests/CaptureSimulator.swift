@@ -4,39 +4,49 @@ import MailMIME
 
 /// A reference writer in memory: what the store and activity writer of issue #3 must do with decisions.
 ///
-/// Per message: compute the identity, skip duplicates, gather the thread (every captured message connected through
-/// `In-Reply-To`/`References` ids, both ways, any depth), decide, store the outcome and apply `threadUpdates`.
+/// Per message: compute the identity; if it is excluded already, it is a duplicate (the writer keeps the identity of
+/// an excluded message, nothing else); if it is stored already (activity or unmatched), add the copy and decide again
+/// on the merge of all copies (`Matching.mergeCopies`); else decide it alone. Every decision gets the thread (every
+/// captured message connected through `In-Reply-To`/`References` ids, both ways, any depth); the outcome replaces any
+/// earlier one and `threadUpdates` are applied.
 struct CaptureSimulator {
     let book: AddressBook
-    private(set) var activities: [MessageIdentity: Activity] = [:]
-    private(set) var unmatched: [MessageIdentity: UnmatchedReason] = [:]
-    private(set) var ignored: [MessageIdentity: IgnoredReason] = [:]
-    private(set) var duplicates = 0
+    /// The final outcome of every identity seen (an `internal` one is only counted by the real writer).
+    private(set) var outcomes: [MessageIdentity: CaptureOutcome] = [:]
+    /// The raw copies of stored messages (activities and unmatched entries).
+    private var copies: [MessageIdentity: [(bytes: [UInt8], message: ParsedMessage)]] = [:]
 
     init(book: AddressBook) { self.book = book }
 
+    var activities: [MessageIdentity: Activity] { outcomes.compactMapValues { if case .activity(let a) = $0 { a } else { nil } } }
+
     mutating func capture(_ message: ParsedMessage, bytes: [UInt8]) {
         let identity = MessageIdentity(message, rawBytes: bytes)
-        guard activities[identity] == nil, unmatched[identity] == nil else {
-            duplicates += 1
-            return
-        }
-        let parents = Matching.threadParents(of: message, identity: identity)
-        let decision = Matching.decide(message, identity: identity, book: book, thread: thread(of: identity, parents: parents))
+        if outcomes[identity] == .ignored(.excluded) { return }
+        var stored = copies[identity] ?? []
+        guard !stored.contains(where: { $0.bytes == bytes }) else { return }
+        stored.append((bytes, message))
+        stored.sort { $0.bytes.lexicographicallyPrecedes($1.bytes) }
+        let merged = Matching.mergeCopies(stored[0].message, stored.dropFirst().map(\.message))
+        let parents = Matching.threadParents(of: merged, identity: identity)
+        let decision = Matching.decide(merged, identity: identity, book: book, thread: thread(of: identity, parents: parents))
+        outcomes[identity] = decision.outcome
         switch decision.outcome {
-        case .activity(let activity): activities[identity] = activity
-        case .unmatched(let reason): unmatched[identity] = reason
-        case .ignored(let reason): ignored[identity] = reason
+        case .activity, .unmatched: copies[identity] = stored
+        case .ignored: copies[identity] = nil
         }
         for update in decision.threadUpdates {
-            activities[update.identity]?.orders = update.orders
-            activities[update.identity]?.inheritedFrom = update.inheritedFrom
-            activities[update.identity]?.flags = update.flags
+            guard case .activity(var activity) = outcomes[update.identity] else { continue }
+            activity.orders = update.orders
+            activity.inheritedFrom = update.inheritedFrom
+            activity.flags = update.flags
+            outcomes[update.identity] = .activity(activity)
         }
     }
 
-    /// The captured messages connected to a new message (identity, parents) through ids, in both directions.
+    /// The captured messages connected to a message (identity, parents) through ids, in both directions.
     func thread(of identity: MessageIdentity, parents: [MessageIdentity]) -> ThreadFacts {
+        let activities = activities
         var neighbours: [MessageIdentity: Set<MessageIdentity>] = [:]
         func connect(_ a: MessageIdentity, _ b: MessageIdentity) {
             neighbours[a, default: []].insert(b)

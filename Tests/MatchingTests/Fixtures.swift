@@ -43,7 +43,7 @@ enum Fixture {
             .init(number: OrderNumber(500), account: acmeFR),
         ],
         policy: CapturePolicy(
-            neverCaptureAddresses: [address("doctor@private.example")], neverCaptureDomains: ["@LawFirm.example"],
+            neverCaptureAddresses: [address("doctor@private.example"), address("hr@company.example")], neverCaptureDomains: ["@LawFirm.example"],
             captureAddresses: [address("crm@company.example")]
         )
     )
