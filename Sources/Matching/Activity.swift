@@ -44,19 +44,3 @@ public struct Activity: Sendable, Equatable {
     /// Whether the message itself has `Order:N` references (resolved or not); such a message never inherits.
     public var hasOwnOrderReferences: Bool { !ownOrders.isEmpty || !unresolvedOrders.isEmpty }
 }
-
-/// Which way an activity goes (§4.4); the raw value is the contract's `direction`.
-public enum Direction: String, Sendable, Hashable, CaseIterable, Codable {
-    /// A contact wrote to the company.
-    case incoming
-    /// A user wrote to customers.
-    case outgoing
-}
-
-/// A warning on an activity; the raw value is the contract's `flags` entry.
-public enum ActivityFlag: String, Sendable, Hashable, CaseIterable, Codable, Comparable {
-    /// A linked order belongs to none of the activity's accounts, their parents or their subsidiaries (any depth).
-    case orderAccountMismatch = "order_account_mismatch"
-
-    public static func < (lhs: ActivityFlag, rhs: ActivityFlag) -> Bool { lhs.rawValue < rhs.rawValue }
-}

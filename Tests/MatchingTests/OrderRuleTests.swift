@@ -105,6 +105,23 @@ struct OrderRuleTests {
         #expect(decision.threadUpdates.isEmpty)
     }
 
+    @Test("§4.7 a long chain of replies resolves in one pass, from any message of it")
+    func longChain() {
+        let count = 3000
+        let members = (0..<count).map { index in
+            ThreadMember(
+                identity: .messageID("c\(index)@t"), parents: index == 0 ? [] : [.messageID("c\(index - 1)@t")],
+                hasOwnOrderReferences: index == 0, ownOrders: index == 0 ? [OrderNumber(100)] : [],
+                accounts: [F.acmeDE], orders: [], flags: []
+            )
+        }
+        let updates = Matching.reconcileThread(members.reversed(), book: F.book)
+        #expect(updates.count == count)
+        #expect(updates.allSatisfy { $0.orders == [OrderNumber(100)] && $0.flags.isEmpty })
+        #expect(updates.first { $0.identity == .messageID("c2999@t") }?.inheritedFrom == .messageID("c2998@t"))
+        #expect(updates.first { $0.identity == .messageID("c0@t") }?.inheritedFrom == nil)
+    }
+
     @Test("§4.7 a message that is not an activity changes no thread")
     func unmatchedChangesNothing() throws {
         let reply = F.mail(id: "r@test", from: ["anna@company.example"], to: ["carl@acme.example"], inReplyTo: ["p@test"])
