@@ -2,6 +2,21 @@ import CRMCore
 import MailMIME
 
 /// The capture rules of INTERFACE.md §4: a pure decision per message, no I/O.
+///
+/// Precedence and edge cases decided here (each has a named test in `MatchingTests`):
+/// - Privacy (§4.9) is checked first, on every address field including `Sender`, `Reply-To` and `Bcc`; a domain
+///   covers its subdomains. It wins over `unparseable` and `auto_generated`, so nothing of such a message is stored.
+/// - The sender is the first address of `From` only (not `Sender`); an empty or unreadable one is `unknown_sender`.
+/// - Display names never count; addresses are compared trimmed and lower-cased (§2).
+/// - An address that is a user's and a contact's is the user's (as sender: outgoing; the contacts are not linked).
+/// - An address shared by several contacts links all of them and all their accounts.
+/// - The sender may also be a recipient and then counts as one (a user's mail to herself is `internal`).
+/// - Capture addresses (`CapturePolicy.captureAddresses`) are disregarded among recipients: neither users nor
+///   contacts, so they neither turn internal mail into `no_contact_recipient` nor link a pseudo-user.
+/// - Outgoing mail with no recipient left is `no_contact_recipient` (review), not `internal` (dropped).
+/// - A recipient entry that is not an address counts as an unknown recipient; empty entries (groups) are skipped.
+/// - A message with `Order:N` references of its own, even only unresolved ones, never inherits orders (§4.7).
+/// - Copies of one message are decided on their merge (`mergeCopies`).
 public enum Matching {
     /// Decides what capture does with one message.
     ///
