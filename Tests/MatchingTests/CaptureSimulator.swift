@@ -6,7 +6,7 @@ import MailMIME
 ///
 /// Per message: compute the identity; if it is excluded already, it is a duplicate (the writer keeps the identity of
 /// an excluded message, nothing else); if it is stored already (activity or unmatched), add the copy and decide again
-/// on the merge of all copies (`Matching.mergeCopies`); else decide it alone. Every decision gets the thread (every
+/// on the merge of all copies (`Matcher.mergeCopies`); else decide it alone. Every decision gets the thread (every
 /// captured message connected through `In-Reply-To`/`References` ids, both ways, any depth); the outcome replaces any
 /// earlier one and `threadUpdates` are applied.
 struct CaptureSimulator {
@@ -27,9 +27,9 @@ struct CaptureSimulator {
         guard !stored.contains(where: { $0.bytes == bytes }) else { return }
         stored.append((bytes, message))
         stored.sort { $0.bytes.lexicographicallyPrecedes($1.bytes) }
-        let merged = Matching.mergeCopies(stored[0].message, stored.dropFirst().map(\.message))
-        let parents = Matching.threadParents(of: merged, identity: identity)
-        let decision = Matching.decide(merged, identity: identity, book: book, thread: thread(of: identity, parents: parents))
+        let merged = Matcher.mergeCopies(stored[0].message, stored.dropFirst().map(\.message))
+        let parents = Matcher.threadParents(of: merged, identity: identity)
+        let decision = Matcher.decide(merged, identity: identity, book: book, thread: thread(of: identity, parents: parents))
         outcomes[identity] = decision.outcome
         switch decision.outcome {
         case .activity, .unmatched: copies[identity] = stored

@@ -79,7 +79,7 @@ enum Fixture {
     static func decide(
         _ message: ParsedMessage, book: AddressBook = book, thread: ThreadFacts = ThreadFacts()
     ) -> CaptureDecision {
-        Matching.decide(message, identity: identity(message), book: book, thread: thread)
+        Matcher.decide(message, identity: identity(message), book: book, thread: thread)
     }
 }
 

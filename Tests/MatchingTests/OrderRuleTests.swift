@@ -115,7 +115,7 @@ struct OrderRuleTests {
                 accounts: [F.acmeDE], orders: [], flags: []
             )
         }
-        let updates = Matching.reconcileThread(members.reversed(), book: F.book)
+        let updates = Matcher.reconcileThread(members.reversed(), book: F.book)
         #expect(updates.count == count)
         #expect(updates.allSatisfy { $0.orders == [OrderNumber(100)] && $0.flags.isEmpty })
         #expect(updates.first { $0.identity == .messageID("c2999@t") }?.inheritedFrom == .messageID("c2998@t"))

@@ -2,7 +2,7 @@
 /// SHA-256 of the raw bytes.
 ///
 /// Message ids are compared exactly as the parser gives them (without angle brackets, trimmed): RFC 5322 does not
-/// make them case-insensitive. `Matching` computes identities from a parsed message and its bytes.
+/// make them case-insensitive. The `Matching` module computes identities from a parsed message and its bytes.
 public enum MessageIdentity: Hashable, Sendable, Comparable, Codable, CustomStringConvertible {
     /// The `Message-ID` without angle brackets.
     case messageID(String)

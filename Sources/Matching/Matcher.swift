@@ -17,7 +17,7 @@ import MailMIME
 /// - A recipient entry that is not an address counts as an unknown recipient; empty entries (groups) are skipped.
 /// - A message with `Order:N` references of its own, even only unresolved ones, never inherits orders (§4.7).
 /// - Copies of one message are decided on their merge (`mergeCopies`).
-public enum Matching {
+public enum Matcher {
     /// Decides what capture does with one message.
     ///
     /// Rules in order (the first that decides wins):

@@ -1,6 +1,6 @@
 import CRMCore
 
-extension Matching {
+extension Matcher {
     /// Recomputes the linked orders of every captured message of a thread (§4.7) and returns those that differ from
     /// what is stored, sorted by identity.
     ///

@@ -1,7 +1,7 @@
 import CRMCore
 import MailMIME
 
-extension Matching {
+extension Matcher {
     /// One message made of all its copies (same `MessageIdentity`, §4.8), so that its decision does not depend on
     /// which copy arrived first.
     ///

@@ -1,6 +1,6 @@
 import CRMCore
 
-extension Matching {
+extension Matcher {
     /// §4.7: resolves the message's own `Order:N` references, inherits through the thread when it has none, flags
     /// `order_account_mismatch`, and returns the updates of already-captured replies.
     static func linkOrders(
