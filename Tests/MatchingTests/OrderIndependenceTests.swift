@@ -88,6 +88,38 @@ struct OrderIndependenceTests {
         #expect(Self.run(set.reversed()).outcomes == reference.outcomes)
     }
 
+    /// The declarative outcome of a set: every identity decided once on the merge of its distinct copies, then every
+    /// thread reconciled at once.
+    static func oracle(_ messages: [(ParsedMessage, [UInt8])]) -> [MessageIdentity: CaptureOutcome] {
+        var copies: [MessageIdentity: [(ParsedMessage, [UInt8])]] = [:]
+        for (message, bytes) in messages {
+            let identity = MessageIdentity(message, rawBytes: bytes)
+            if !(copies[identity] ?? []).contains(where: { $0.1 == bytes }) { copies[identity, default: []].append((message, bytes)) }
+        }
+        var outcomes: [MessageIdentity: CaptureOutcome] = [:]
+        for (identity, list) in copies {
+            let sorted = list.sorted { $0.1.lexicographicallyPrecedes($1.1) }.map(\.0)
+            outcomes[identity] = Matcher.decide(Matcher.mergeCopies(sorted[0], Array(sorted.dropFirst())), identity: identity, book: F.book).outcome
+        }
+        let members = outcomes.compactMap { id, outcome in
+            if case .activity(let activity) = outcome { ThreadMember(identity: id, activity: activity) } else { nil }
+        }
+        for update in Matcher.reconcileThread(members, book: F.book) {
+            guard case .activity(var activity) = outcomes[update.identity] else { continue }
+            activity.orders = update.orders
+            activity.inheritedFrom = update.inheritedFrom
+            activity.flags = update.flags
+            outcomes[update.identity] = .activity(activity)
+        }
+        return outcomes
+    }
+
+    @Test("§4.7 capturing one message at a time ends where deciding the whole set at once does", arguments: 1...40)
+    func incrementalEqualsWhole(seed: Int) {
+        let set = Self.messages(seed: UInt64(seed))
+        #expect(Self.run(set).outcomes == Self.oracle(set))
+    }
+
     @Test("§4.7 the generated sets do exercise inheritance")
     func generatorIsMeaningful() {
         let runs = (1...40).map { Self.run(Self.messages(seed: UInt64($0))) }
