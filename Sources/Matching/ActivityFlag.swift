@@ -1,0 +1,7 @@
+/// A warning on an activity; the raw value is the contract's `flags` entry.
+public enum ActivityFlag: String, Sendable, Hashable, CaseIterable, Codable, Comparable {
+    /// A linked order belongs to none of the activity's accounts, their parents or their subsidiaries (any depth).
+    case orderAccountMismatch = "order_account_mismatch"
+
+    public static func < (lhs: ActivityFlag, rhs: ActivityFlag) -> Bool { lhs.rawValue < rhs.rawValue }
+}

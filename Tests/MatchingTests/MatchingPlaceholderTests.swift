@@ -1,4 +1,0 @@
-import Testing
-@testable import Matching
-
-@Test func matchingModuleLinks() { #expect(String(describing: Matching.self) == "Matching") }
