@@ -154,8 +154,7 @@ struct AddressScanner {
                 return i + 1
             }
             if b == ASCII.backslash, i + 1 < end {
-                content.append(raw[i + 1])
-                i += 2
+                i = AddressScanner.quotedPair(raw, at: i, end: end, into: &content)
                 continue
             }
             if b != ASCII.cr && b != ASCII.lf { content.append(b) }
@@ -217,8 +216,7 @@ struct AddressScanner {
         while i < end {
             let b = raw[i]
             if b == ASCII.backslash, i + 1 < end {
-                content.append(raw[i + 1])
-                i += 2
+                i = quotedPair(raw, at: i, end: end, into: &content)
                 continue
             }
             if b == ASCII.openParen {
@@ -235,5 +233,20 @@ struct AddressScanner {
         }
         repaired = true
         return (content, end)
+    }
+
+    /// RFC 5322 §3.2.1 quoted-pair at `i` (the backslash); a fold right after the backslash is skipped and the
+    /// character after it is the escaped one, as mail-parser reads it. Returns the index after the pair.
+    static func quotedPair(_ raw: ArraySlice<UInt8>, at i: Int, end: Int, into content: inout [UInt8]) -> Int {
+        var k = i + 1
+        if raw[k] == ASCII.cr || raw[k] == ASCII.lf {
+            var j = k + 1
+            if raw[k] == ASCII.cr, j < end, raw[j] == ASCII.lf { j += 1 }
+            while j < end, ASCII.isWSP(raw[j]) { j += 1 }
+            guard j < end else { return end }
+            k = j
+        }
+        content.append(raw[k])
+        return k + 1
     }
 }

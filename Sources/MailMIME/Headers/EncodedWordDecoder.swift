@@ -82,8 +82,11 @@ struct EncodedWordDecoder {
                 guard j < end, ASCII.isWSP(raw[j]) else { break }  // end of the field
                 while j < end, ASCII.isWSP(raw[j]) { j += 1 }
                 // Unfolding: the line break and the indentation become one blank, unless one is already there.
+                // Where blanks between words are kept, a fold alone between two words still joins them: it is
+                // how encoders split a long word.
+                let joinsWords = hasPending && literal.isEmpty && !mode.dropBlanksBetweenWords
                 let last = literal.last ?? (hasPending ? ASCII.equals : out.last)
-                if let last, !ASCII.isBlank(last) { literal.append(ASCII.space) }
+                if !joinsWords, let last, !ASCII.isBlank(last) { literal.append(ASCII.space) }
                 i = j
                 continue
             }
@@ -112,7 +115,7 @@ struct EncodedWordDecoder {
     }
 
     private mutating func take(_ word: EncodedWord, defects: inout [MIMEDefect]) {
-        if hasPending && !literalHasText && mode.dropBlanksBetweenWords {
+        if hasPending && !literalHasText && (mode.dropBlanksBetweenWords || literal.isEmpty) {
             literal.removeAll(keepingCapacity: true)
             if sameCharset(word.charset, pendingCharset) {
                 pendingBytes.append(contentsOf: word.bytes)

@@ -91,11 +91,10 @@ enum ParameterListParser {
                 let b = raw[i]
                 if b == ASCII.quote { i += 1; return (value, true) }
                 if b == ASCII.backslash, i + 1 < end {
-                    value.append(raw[i + 1])
-                    i += 2
+                    i = AddressScanner.quotedPair(raw, at: i, end: end, into: &value)
                     continue
                 }
-                if b != ASCII.cr && b != ASCII.lf { value.append(b) }
+                value.append(b)  // folds are kept for the word decoder; `withoutLineBreaks` drops them
                 i += 1
             }
             return (value, true)
@@ -140,9 +139,16 @@ enum ParameterListParser {
             return EncodedWordDecoder.decode(value[...], mode: quoted ? .quotedParameter : .parameter,
                                              options: options, defects: &defects)
         }
+        let value = withoutLineBreaks(value)
         if ASCII.isAllASCII(value) || ASCII.isValidUTF8(value[...]) { return String(decoding: value, as: UTF8.self) }
         defects.append(.nonUTF8Header)
         return CharsetDecoder.decodeFallback(value[...], options: options)
+    }
+
+    /// Unfolding inside a quoted value (RFC 5322 §2.2.3): the line breaks go, the blanks stay.
+    private static func withoutLineBreaks(_ value: [UInt8]) -> [UInt8] {
+        guard value.contains(where: { $0 == ASCII.cr || $0 == ASCII.lf }) else { return value }
+        return value.filter { $0 != ASCII.cr && $0 != ASCII.lf }
     }
 
     private static func containsEncodedWordStart(_ value: [UInt8]) -> Bool {
@@ -159,7 +165,7 @@ enum ParameterListParser {
         var charset: ArraySlice<UInt8>?
         var anyExtended = false
         for (n, section) in list.sorted(by: { $0.index < $1.index }).enumerated() {
-            var value = section.value[...]
+            var value = withoutLineBreaks(section.value)[...]
             guard section.extended else { bytes.append(contentsOf: value); continue }
             anyExtended = true
             if n == 0 {
