@@ -36,11 +36,6 @@ extension AddressScanner {
             for (c, range) in compounds.enumerated() where c != index { nameWords.append(contentsOf: words[range]) }
             let address = compounds[index].reduce(into: [UInt8]()) { out, k in appendForAddress(words[k], to: &out) }
             result.append(MailAddress(name: name(of: nameWords), address: text(address[...], defects: &defects)))
-        } else if compounds.count == 1 && !words.contains(where: \.quoted) {
-            // A single word without `@` (`NO`, `postmaster`): kept as the address, as mail-parser does.
-            repaired = true
-            let address = words.reduce(into: [UInt8]()) { out, word in out.append(contentsOf: word.bytes) }
-            result.append(MailAddress(name: name(of: []), address: text(address[...], defects: &defects)))
         } else {
             // A display name without any address.
             repaired = true
