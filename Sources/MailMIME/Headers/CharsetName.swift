@@ -35,7 +35,8 @@ enum CharsetName: Equatable {
     /// Charsets whose bytes below 0x80 are ASCII, so pure-ASCII input needs no conversion.
     static func isASCIICompatible(_ iconvName: String) -> Bool {
         !(iconvName.hasPrefix("UTF-16") || iconvName.hasPrefix("UTF-32") || iconvName.hasPrefix("UCS")
-            || iconvName.hasPrefix("UTF-7") || iconvName.hasPrefix("UNICODE") || iconvName.hasPrefix("IBM")
+            || iconvName.hasPrefix("UTF-7") || iconvName.hasPrefix("UNICODE") || iconvName.hasPrefix("ISO-2022")
+            || iconvName.hasPrefix("ISO2022") || iconvName.hasPrefix("HZ") || iconvName.hasPrefix("IBM")
             || iconvName.hasPrefix("CP037") || iconvName.hasPrefix("EBCDIC") || iconvName.hasPrefix("CP500")
             || iconvName.hasPrefix("CP1026") || iconvName.hasPrefix("CP875"))
     }
