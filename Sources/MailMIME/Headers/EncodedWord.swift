@@ -13,7 +13,7 @@ struct EncodedWord {
     /// RFC 2231 §5:  charset may carry "*" language.
     ///
     /// Lenient as mail clients are: folds inside the word are dropped whole, Q text may hold blanks, base64 may lack
-    /// padding, and a word whose `?=` never comes runs to the end of the field (`malformedEncodedWord`). A word with
+    /// padding, and a word without blanks whose `?=` never comes runs to the end of the field (`malformedEncodedWord`). A word with
     /// an unknown encoding letter stays as written (`malformedEncodedWord`); text that only starts with `=?` too,
     /// without a defect.
     static func parse(_ raw: ArraySlice<UInt8>, at start: Int, defects: inout [MIMEDefect]) -> EncodedWord? {
@@ -42,7 +42,7 @@ struct EncodedWord {
         j += 2
         var text: [UInt8] = []
         text.reserveCapacity(64)
-        var closed = false
+        var closed = false, sawBlank = false
         while j < end {
             let b = raw[j]
             if b == ASCII.question, j + 1 < end, raw[j + 1] == ASCII.equals {
@@ -58,16 +58,19 @@ struct EncodedWord {
                 j = k
                 continue
             }
-            if isBase64 && ASCII.isWSP(b) {
+            if ASCII.isWSP(b) {
                 // Blanks never occur in base64 text: what follows is not part of this word.
-                if text.isEmpty { return nil }
-                break
+                if isBase64 { if text.isEmpty { return nil }; break }
+                sawBlank = true
             }
+            // A Q word with blanks that runs into the next word never had its `?=`: not a word (kept as written).
+            if sawBlank, b == ASCII.equals, j + 1 < end, raw[j + 1] == ASCII.question { return nil }
             text.append(b)
             j += 1
         }
         if !closed {
-            if text.isEmpty { return nil }
+            // Without `?=`, only a word without blanks is taken (to the end of the field); blanks mean prose.
+            if text.isEmpty || sawBlank { return nil }
             defects.append(.malformedEncodedWord)
         }
         let bytes = isBase64 ? Base64Lenient.decode(text) : decodeQ(text)
