@@ -36,6 +36,12 @@ extension AddressScanner {
             for (c, range) in compounds.enumerated() where c != index { nameWords.append(contentsOf: words[range]) }
             let address = compounds[index].reduce(into: [UInt8]()) { out, k in appendForAddress(words[k], to: &out) }
             result.append(MailAddress(name: name(of: nameWords, defects: &defects), address: text(address[...], defects: &defects)))
+        } else if compounds.count == 1 && !words.contains(where: \.quoted) {
+            // A lone word: an addr-spec without domain (old local mail: `To: abel, bianchi`), as GMime and MimeKit
+            // read it; the caller cannot match it, but it stays visible as an address.
+            repaired = true
+            let address = words.reduce(into: [UInt8]()) { out, word in out.append(contentsOf: word.bytes) }
+            result.append(MailAddress(name: name(of: [], defects: &defects), address: text(address[...], defects: &defects)))
         } else {
             // A display name without any address.
             repaired = true

@@ -60,7 +60,8 @@ struct AddressListParserTests {
         ("a@b.c; d@e.f", ["nil|a@b.c", "nil|d@e.f"]),
         ("\"Unclosed <u@x.org>", ["Unclosed|u@x.org"]),
         ("Just A Name", ["Just A Name|"]),
-        ("Whomever", ["Whomever|"]),
+        ("Whomever", ["nil|Whomever"]),
+        ("nsb (Nathaniel Borenstein)", ["Nathaniel Borenstein|nsb"]),
         ("A <a@x.org> <b@y.org>", ["A|a@x.org", "nil|b@y.org"]),
         ("A <a@x.org, B <b@y.org>", ["A|a@x.org", "B|b@y.org"]),
     ])
