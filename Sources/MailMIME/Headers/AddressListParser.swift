@@ -15,6 +15,8 @@ enum AddressListParser {
     /// outside a group (Outlook), `Name a@b` without brackets, words after `<a@b>`, a value without `@`.
     static func parse(_ raw: ArraySlice<UInt8>, options: MIMEParser.Options,
                       defects: inout [MIMEDefect]) -> [MailAddress] {
+        let mark = defects.count
+        defer { DefectList.dedupe(&defects, from: mark) }
         var scanner = AddressScanner(raw: raw, options: options)
         return scanner.run(defects: &defects)
     }

@@ -71,6 +71,13 @@ struct AddressListParserTests {
         #expect(defects.contains(.malformedAddress))
     }
 
+    @Test("a value records each kind of repair once")
+    func defectsOnce() {
+        let (list, defects) = Self.parse("abel, bianchi, braun, stornett@flash")
+        #expect(list == ["nil|abel", "nil|bianchi", "nil|braun", "nil|stornett@flash"])
+        #expect(defects == [.malformedAddress])
+    }
+
     @Test("a comma inside a broken Q word does not split the list")
     func commaInsideEncodedWord() {
         #expect(Self.parse("=?utf-8?Q?Doe,_John?= <jd@x.org>").0 == ["Doe, John|jd@x.org"])
