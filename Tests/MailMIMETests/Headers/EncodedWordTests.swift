@@ -109,5 +109,6 @@ struct EncodedWordTests {
         #expect(Self.text(" Fwd: \r\n\tSaying \r\n Hello").0 == "Fwd: Saying Hello")
         #expect(Self.text("a  b").0 == "a  b")
         #expect(Self.text("first\r\nX-Next: no").0 == "first")
+        #expect(Self.text("bare\rCR kept").0 == "bare CR kept")
     }
 }
