@@ -30,7 +30,11 @@ enum CronExpressionParser {
     static func parseField(_ text: String, _ field: CronField) throws(CronParseError) -> UInt64 {
         var bits: UInt64 = 0
         for item in text.split(separator: ",", omittingEmptySubsequences: false) {
-            bits |= try parseItem(String(item), field)
+            do {
+                bits |= try parseItem(String(item), field)
+            } catch where error.reason == .empty {
+                throw CronParseError(field: field, token: text, reason: .empty) // the whole field says where
+            }
         }
         return bits
     }
