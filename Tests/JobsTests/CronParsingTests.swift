@@ -25,6 +25,8 @@ func values(_ bits: some BinaryInteger, in range: ClosedRange<Int>) -> [Int] {
 
     @Test("ranges through 7 wrap to Sunday") func rangeToSeven() throws {
         #expect(values(try CronExpression("0 0 * * 5-7").daysOfWeek, in: 0...6) == [0, 5, 6])
+        #expect(values(try CronExpression("0 0 * * FRI-SUN").daysOfWeek, in: 0...6) == [0, 5, 6])
+        #expect(throws: CronParseError.self) { try CronExpression("0 0 * * 6-0") }
     }
 
     @Test("steps: */15, 1-30/5, and 5/10 meaning 5-max/10", arguments: [

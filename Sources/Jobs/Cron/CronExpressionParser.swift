@@ -60,6 +60,8 @@ enum CronExpressionParser {
             let a = String(rangeText[..<dash]), b = String(rangeText[rangeText.index(after: dash)...])
             low = try value(a, field)
             high = try value(b, field)
+            // `FRI-SUN`: Sunday named at the end of a range is day 7.
+            if field == .dayOfWeek, high == 0, low > 0, b.uppercased() == "SUN" { high = 7 }
             guard low <= high else { throw CronParseError(field: field, token: rangeText, reason: .reversedRange) }
         } else {
             low = try value(rangeText, field)
