@@ -1,7 +1,8 @@
 import Foundation
 
-/// The system tz database (`/usr/share/zoneinfo`, or `$TZDIR`): zone names to `TimeZoneRules`, read with our own
-/// TZif reader so that the rules are the system's whatever Foundation bundles.
+/// The system tz database (`/usr/share/zoneinfo`, or `$TZDIR`; Debian package `tzdata`): zone names to
+/// `TimeZoneRules`, read with our own TZif reader. Foundation's `TimeZone` on Linux answers from the ICU data it
+/// bundles (it opens no zoneinfo file), so it would not follow the system's tzdata updates.
 public struct TimeZoneDatabase: Sendable {
     /// The directory holding the TZif files.
     public var directory: String
@@ -36,21 +37,5 @@ public struct TimeZoneDatabase: Sendable {
                     || b == 0x2B
             }
         }
-    }
-}
-
-/// A time zone name that is not in the tz database (or whose file cannot be read).
-public struct UnknownTimeZone: Error, Sendable, Equatable, CustomStringConvertible {
-    public var identifier: String
-    public var malformed: MalformedTZif?
-
-    public init(identifier: String, malformed: MalformedTZif? = nil) {
-        self.identifier = identifier
-        self.malformed = malformed
-    }
-
-    public var description: String {
-        if let malformed { return "unknown time zone '\(identifier)': \(malformed.reason)" }
-        return "unknown time zone '\(identifier)' (not in the tz database)"
     }
 }
