@@ -5,21 +5,21 @@
 /// matching either counts; otherwise both must match.
 public struct CronExpression: Sendable, Hashable, CustomStringConvertible {
     /// Bit n set: minute n (0–59) matches.
-    public var minutes: UInt64
+    public let minutes: UInt64
     /// Bit n set: hour n (0–23) matches.
-    public var hours: UInt32
+    public let hours: UInt32
     /// Bit n set: day of month n (1–31) matches.
-    public var daysOfMonth: UInt32
+    public let daysOfMonth: UInt32
     /// Bit n set: month n (1–12) matches.
-    public var months: UInt16
+    public let months: UInt16
     /// Bit n set: day of week n (0 = Sunday … 6) matches.
-    public var daysOfWeek: UInt8
+    public let daysOfWeek: UInt8
     /// The day-of-month field starts with `*` (unrestricted for the Vixie day rule).
-    public var dayOfMonthIsStar: Bool
+    public let dayOfMonthIsStar: Bool
     /// The day-of-week field starts with `*`.
-    public var dayOfWeekIsStar: Bool
+    public let dayOfWeekIsStar: Bool
     /// The hour field is `*` or `*/N`: on a fall-back day its repeated times run in both occurrences.
-    public var hourIsWildcard: Bool
+    public let hourIsWildcard: Bool
     /// The normalised text of the five fields.
     public let description: String
 
