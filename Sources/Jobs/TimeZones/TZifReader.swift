@@ -1,11 +1,15 @@
 /// Reads the TZif files of the system tz database (RFC 8536), version 2 or later: the 64-bit transition table and
-/// the POSIX TZ footer. Version 1 files are read from their 32-bit table. Leap-second records are skipped (the
-/// default zoneinfo files have none; POSIX time ignores leap seconds).
+/// the POSIX TZ footer. Version 1 files are read from their 32-bit table. Files with leap-second records (`right/`)
+/// are refused: POSIX time, which cron and `Date` use, has no leap seconds.
 enum TZifReader {
     /// Parses the bytes of a TZif file.
     static func parse(_ bytes: [UInt8], identifier: String) throws(MalformedTZif) -> TimeZoneRules {
         var reader = ByteReader(bytes: bytes)
         let header1 = try reader.header()
+        guard header1.leapCount == 0 else {
+            // `right/` zones count leap seconds in their transition times; POSIX time (and cron) does not.
+            throw MalformedTZif(identifier: identifier, reason: "leap-second zones (right/…) are not supported")
+        }
         if header1.version >= 2 {
             try reader.skip(header1.dataLength(timeSize: 4))
             let header2 = try reader.header()
