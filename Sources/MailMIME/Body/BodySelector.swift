@@ -1,7 +1,7 @@
 /// Chooses the body text among the leaves and turns the others into attachments (§4).
 ///
 /// The body text is the first `text/plain` leaf not marked `attachment`, else the first such `text/html` leaf read
-/// as text; this is what `multipart/alternative` asks for and what MimeKit's `TextBody`/`HtmlBody` and Python's
+/// as text (a blank `text/plain` gives way to a non-blank `text/html`); this is what `multipart/alternative` asks for and what MimeKit's `TextBody`/`HtmlBody` and Python's
 /// `get_body` do. Other `text/plain`/`text/html` leaves not marked attachment are alternative renderings or
 /// further inline text: like MimeKit's `Attachments` (which lists only parts marked attachment or named) they are
 /// attachments only when they carry a file name. Every other leaf is an attachment.
@@ -17,12 +17,20 @@ struct BodySelector {
 
     func select(_ leaves: [MIMEEntity], defects: inout [MIMEDefect]) -> Selection {
         var selection = Selection()
-        let plain = leaves.firstIndex { $0.isBodyCandidate && $0.contentType.subtype == "plain" }
-        let html = leaves.firstIndex { $0.isBodyCandidate && $0.contentType.subtype == "html" }
-        let chosen = plain ?? html
-        if let chosen {
-            selection.fromHTML = plain == nil
-            selection.text = text(of: leaves[chosen], html: plain == nil, defects: &defects)
+        var chosen: Int? = nil
+        // An empty text/plain (a stub some mailers put beside the real HTML) does not hide a non-empty HTML part.
+        search: for subtype in ["plain", "html"] {
+            for (index, leaf) in leaves.enumerated() where leaf.isBodyCandidate && leaf.contentType.subtype == subtype {
+                var attempt: [MIMEDefect] = []
+                let text = text(of: leaf, html: subtype == "html", defects: &attempt)
+                if chosen == nil || !text.isEmpty {
+                    chosen = index
+                    selection.text = text
+                    selection.fromHTML = subtype == "html"
+                    defects.append(contentsOf: attempt)
+                }
+                if !text.allSatisfy(\.isWhitespace) { break search }
+            }
         }
         for (index, leaf) in leaves.enumerated() where index != chosen {
             if leaf.isBodyCandidate && leaf.filename == nil { continue }

@@ -17,7 +17,8 @@ import Darwin
 /// ```
 /// The line end before a delimiter belongs to the delimiter, not to the part. Bare LF counts as CRLF, blanks after
 /// the boundary (transport padding) are allowed, and a line that merely starts with the boundary followed by other
-/// characters is not a delimiter (so a boundary that is a prefix of an inner one is safe).
+/// characters is not a delimiter (so a boundary that is a prefix of an inner one is safe). Parts are found by the
+/// outer boundary first, so an inner multipart that never closes cannot swallow its parent's later parts.
 enum MultipartSplitter {
     /// The parts and whether the close delimiter was seen.
     struct Result: Equatable {
@@ -61,15 +62,12 @@ enum MultipartSplitter {
                     if isClose {
                         q += 2
                     }
+                    // A delimiter line holds nothing but transport padding after the boundary (and its "--"),
+                    // as in Python's email.feedparser; "--a----" is no close delimiter of "a--".
                     while q < end && (whole[q] == 0x20 || whole[q] == 0x09) { q += 1 }
                     var lineEnd = q
-                    if !isClose {
-                        // A delimiter line holds nothing but padding after the boundary.
-                        if q < end && whole[q] == 0x0D { lineEnd += 1 }
-                        guard lineEnd >= end || whole[lineEnd] == 0x0A else { continue }
-                    } else {
-                        while lineEnd < end && whole[lineEnd] != 0x0A { lineEnd += 1 }
-                    }
+                    if q < end && whole[q] == 0x0D { lineEnd += 1 }
+                    guard lineEnd >= end || whole[lineEnd] == 0x0A else { continue }
                     found = true
                     let next = min(lineEnd + 1, end)
                     if let start = partStart {
