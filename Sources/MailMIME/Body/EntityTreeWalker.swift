@@ -49,6 +49,8 @@ struct EntityTreeWalker {
                 result.append(singlePart(entity, type))
                 continue
             }
+            // An empty multipart (Outlook writes them) has no parts and nothing wrong with its boundary.
+            if isBlank(bytes[body]) { continue }
             let room = max(0, options.maxParts - entities)
             let split = MultipartSplitter.split(bytes, body, boundary: Array(boundary.utf8), maxParts: max(room, 1))
             guard split.foundBoundary else {

@@ -21,6 +21,16 @@ enum TestSupport {
         return type?.parameters["boundary"] == "x"
     }()
 
+    /// True once the header half decodes charsets (iconv) and RFC 2047 words.
+    static let charsetsReady: Bool = {
+        var defects: [MIMEDefect] = []
+        let latin1 = CharsetDecoder.decode([0xE9][...], charset: "iso-8859-1", options: MIMEParser.Options(),
+                                           defects: &defects)
+        let word = HeaderText.unstructured(Array(" =?utf-8?q?caf=C3=A9?=".utf8)[...], options: MIMEParser.Options(),
+                                           defects: &defects)
+        return latin1 == "é" && word == "café"
+    }()
+
     static func fixture(_ name: String) throws -> [UInt8] {
         Array(try Data(contentsOf: fixtures.appendingPathComponent(name)))
     }
