@@ -29,7 +29,11 @@ struct EntityTreeWalker {
                 (block, type) = given
                 first = nil
             } else {
-                block = HeaderBlockParser.parse(bytes, in: item.range, options: options, defects: &defects)
+                // RFC 2046 §5.1.1: a body part may have no header fields at all (then it is text/plain), so
+                // "no header block" is a defect of a message only, never of a part.
+                var partDefects: [MIMEDefect] = []
+                block = HeaderBlockParser.parse(bytes, in: item.range, options: options, defects: &partDefects)
+                defects.append(contentsOf: partDefects.filter { $0 != .noHeaderBlock })
                 type = contentType(of: block, default: item.defaultType, defects: &defects)
             }
             let body = min(block.bodyStart, item.range.upperBound)..<item.range.upperBound

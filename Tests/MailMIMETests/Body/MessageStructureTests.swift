@@ -112,4 +112,57 @@ struct MessageStructureTests {
         #expect(!message.text.contains("footer"))
         #expect(!message.attachments.contains { $0.contentType == "text/plain" && $0.filename == nil })
     }
+
+    @Test func partWithoutHeaderFieldsIsPlainTextNotAnUnparseableMessage() {
+        let message = TestSupport.parse("""
+            From: a@example.com
+            Content-Type: multipart/mixed; boundary=b
+
+            --b
+            just text, no headers
+            --b
+
+            empty header block
+            --b--
+            """)
+        #expect(message.text == "just text, no headers")
+        #expect(!message.defects.contains(.noHeaderBlock))
+        #expect(message.attachments.isEmpty)
+    }
+
+    @Test func embeddedMessageWithoutSubjectHasNoName() {
+        let message = TestSupport.parse("""
+            From: a@example.com
+            Content-Type: multipart/mixed; boundary=b
+
+            --b
+            Content-Type: text/plain
+
+            see attached
+            --b
+            Content-Type: message/rfc822
+
+            From: inner@example.com
+
+            inner body
+            --b--
+            """)
+        #expect(message.attachments.map(\.summary) == [.init(nil, "message/rfc822", 37)])
+    }
+
+    @Test func base64EmbeddedMessageIsNamedFromItsDecodedHeaders() {
+        // "Subject: Hidden\r\n\r\nx" in base64.
+        let message = TestSupport.parse("""
+            From: a@example.com
+            Content-Type: multipart/mixed; boundary=b
+
+            --b
+            Content-Type: message/rfc822
+            Content-Transfer-Encoding: base64
+
+            U3ViamVjdDogSGlkZGVuDQoNCng=
+            --b--
+            """)
+        #expect(message.attachments.map(\.summary) == [.init("Hidden.eml", "message/rfc822", 20)])
+    }
 }
