@@ -4,7 +4,8 @@
 /// as text (a blank `text/plain` gives way to a non-blank `text/html`); this is what `multipart/alternative` asks for and what MimeKit's `TextBody`/`HtmlBody` and Python's
 /// `get_body` do. Other `text/plain`/`text/html` leaves not marked attachment are alternative renderings or
 /// further inline text: like MimeKit's `Attachments` (which lists only parts marked attachment or named) they are
-/// attachments only when they carry a file name. Every other leaf is an attachment.
+/// attachments only when they carry a file name. Every other leaf is an attachment. Files uuencoded into the
+/// plain body text (`begin 644 name` … `end`) become attachments too, listed before the MIME attachments.
 struct BodySelector {
     let bytes: [UInt8]
     let options: MIMEParser.Options
@@ -30,6 +31,15 @@ struct BodySelector {
                     defects.append(contentsOf: attempt)
                 }
                 if !text.allSatisfy(\.isWhitespace) { break search }
+            }
+        }
+        if chosen != nil, !selection.fromHTML, let found = InlineUUEncode.extract(from: selection.text) {
+            selection.text = found.text
+            for block in found.blocks {
+                selection.attachments.append(Attachment(
+                    filename: block.filename, contentType: "application/octet-stream",
+                    contentID: nil, disposition: nil,
+                    data: options.keepAttachmentData ? block.data : [], size: block.data.count))
             }
         }
         for (index, leaf) in leaves.enumerated() where index != chosen {

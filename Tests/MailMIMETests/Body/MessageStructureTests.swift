@@ -39,6 +39,10 @@ struct MessageStructureTests {
             file: "uuencode.eml", text: "File attached the old way.",
             attachments: [.init("cat.txt", "application/octet-stream", 3)], absentDefects: bodyDefects),
         FixtureExpectation(
+            file: "uuencode-inline.eml",
+            text: "Here is the file you asked for.\n\n\nRegards,\nOld-timer\nbegin 12 not a block\n",
+            attachments: [.init("cat.txt", "application/octet-stream", 3)], absentDefects: bodyDefects),
+        FixtureExpectation(
             file: "order-refs.eml", textContains: ["Order:203a"], orderRefs: [100, 101, 200, 202],
             absentDefects: bodyDefects),
         FixtureExpectation(
