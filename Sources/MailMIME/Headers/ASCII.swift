@@ -39,9 +39,27 @@ enum ASCII {
         return nil
     }
 
-    /// True when every byte is 7-bit.
-    static func isAllASCII<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
-        for b in bytes where b >= 0x80 { return false }
+    /// True when every byte is 7-bit (eight bytes at a time: this runs over every header value).
+    static func isAllASCII(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.withUnsafeBufferPointer { isAllASCII($0) }
+    }
+
+    static func isAllASCII(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { isAllASCII($0) }
+    }
+
+    static func isAllASCII(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = p.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        while i + 8 <= p.count {
+            if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            i += 8
+        }
+        while i < p.count {
+            if p[i] >= 0x80 { return false }
+            i += 1
+        }
         return true
     }
 
@@ -84,6 +102,7 @@ enum ASCII {
 
     /// True when `a` equals the ASCII string `b` ignoring ASCII case; no allocation.
     static func equalsIgnoringCase(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
         var ia = a.utf8.makeIterator()
         var ib = b.utf8.makeIterator()
         while true {

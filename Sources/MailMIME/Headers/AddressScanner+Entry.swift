@@ -12,7 +12,7 @@ extension AddressScanner {
         if let angle {
             if wordsAfterAngle { repaired = true }
             guard !angle.isEmpty else { return }  // `<>`: the null sender of RFC 5321, no mailbox
-            result.append(MailAddress(name: name(of: words[...]), address: text(angle[...], defects: &defects)))
+            result.append(MailAddress(name: name(of: words[...], defects: &defects), address: text(angle[...], defects: &defects)))
             return
         }
         guard !words.isEmpty else { return }  // an empty list element or a lone comment (obs-addr-list)
@@ -35,11 +35,17 @@ extension AddressScanner {
             var nameWords: [Word] = []
             for (c, range) in compounds.enumerated() where c != index { nameWords.append(contentsOf: words[range]) }
             let address = compounds[index].reduce(into: [UInt8]()) { out, k in appendForAddress(words[k], to: &out) }
-            result.append(MailAddress(name: name(of: nameWords), address: text(address[...], defects: &defects)))
+            result.append(MailAddress(name: name(of: nameWords, defects: &defects), address: text(address[...], defects: &defects)))
+        } else if compounds.count == 1 && !words.contains(where: \.quoted) {
+            // A lone word: an addr-spec without domain (old local mail: `To: abel, bianchi`), as GMime and MimeKit
+            // read it; the caller cannot match it, but it stays visible as an address.
+            repaired = true
+            let address = words.reduce(into: [UInt8]()) { out, word in out.append(contentsOf: word.bytes) }
+            result.append(MailAddress(name: name(of: [], defects: &defects), address: text(address[...], defects: &defects)))
         } else {
             // A display name without any address.
             repaired = true
-            if let name = name(of: words[...]) { result.append(MailAddress(name: name, address: "")) }
+            if let name = name(of: words[...], defects: &defects) { result.append(MailAddress(name: name, address: "")) }
         }
     }
 
@@ -63,17 +69,17 @@ extension AddressScanner {
     }
 
     /// The display name from the phrase words and the comments, or nil when both are empty.
-    private func name<C: Collection>(of phraseWords: C) -> String? where C.Element == Word {
-        var scratch: [MIMEDefect] = []
+    private func name<C: Collection>(of phraseWords: C, defects: inout [MIMEDefect]) -> String?
+    where C.Element == Word {
         var phrase: [UInt8] = []
         for word in phraseWords {
             if !phrase.isEmpty && !word.glued { phrase.append(ASCII.space) }
             phrase.append(contentsOf: word.bytes)
         }
-        let decodedPhrase = phrase.isEmpty ? "" : HeaderText.phrase(phrase[...], options: options, defects: &scratch)
+        let decodedPhrase = phrase.isEmpty ? "" : HeaderText.phrase(phrase[...], options: options, defects: &defects)
         var commentText = ""
         for comment in comments {
-            let decoded = HeaderText.phrase(comment[...], options: options, defects: &scratch)
+            let decoded = HeaderText.phrase(comment[...], options: options, defects: &defects)
             guard !decoded.isEmpty else { continue }
             if !commentText.isEmpty { commentText += " " }
             commentText += decoded

@@ -59,12 +59,19 @@ enum CharsetDecoder {
     /// unassigned bytes map to the C1 controls as WHATWG does.
     static func decodeWindows1252(_ bytes: ArraySlice<UInt8>) -> String {
         if ASCII.isAllASCII(bytes) { return String(decoding: bytes, as: UTF8.self) }
-        var scalars = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count * 2)
         for b in bytes {
-            let v: UInt32 = b >= 0x80 && b < 0xA0 ? UInt32(cp1252High[Int(b) - 0x80]) : UInt32(b)
-            scalars.append(Unicode.Scalar(v) ?? "\u{FFFD}")
+            if b < 0x80 { out.append(b); continue }
+            let v = b < 0xA0 ? cp1252High[Int(b) - 0x80] : UInt16(b)
+            if v < 0x800 {
+                out.append(0xC0 | UInt8(v >> 6)); out.append(0x80 | UInt8(v & 0x3F))
+            } else {
+                out.append(0xE0 | UInt8(v >> 12)); out.append(0x80 | UInt8((v >> 6) & 0x3F))
+                out.append(0x80 | UInt8(v & 0x3F))
+            }
         }
-        return String(scalars)
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static let cp1252High: [UInt16] = [

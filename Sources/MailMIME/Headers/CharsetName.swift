@@ -12,6 +12,12 @@ enum CharsetName: Equatable {
     /// Resolves a label (case, blanks, quotes and `*language` suffixes of RFC 2231 §5 ignored).
     static func resolve(_ label: String?) -> CharsetName {
         guard let label else { return .ascii }
+        // The labels of nearly all mail, without allocating.
+        if ASCII.equalsIgnoringCase(label, "utf-8") { return .utf8 }
+        if ASCII.equalsIgnoringCase(label, "us-ascii") { return .ascii }
+        if ASCII.equalsIgnoringCase(label, "iso-8859-1") || ASCII.equalsIgnoringCase(label, "windows-1252") {
+            return .windows1252
+        }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(label.utf8.count)
         for b in label.utf8 {

@@ -41,7 +41,9 @@ enum ContentTypeParser {
             defects.append(.malformedContentType)
             return nil
         }
+        let mark = defects.count
         let parameters = ParameterListParser.parse(raw[i...], options: options, defects: &defects)
+        DefectList.dedupe(&defects, from: mark)
         return ContentType(type: ASCII.lowercasedString(type), subtype: ASCII.lowercasedString(subtype),
                            parameters: parameters)
     }
@@ -55,7 +57,9 @@ enum ContentTypeParser {
         skipCFWS(raw, &i, end)
         let kind = token(raw, &i, end, allowSlash: true)
         guard !kind.isEmpty else { return nil }
+        let mark = defects.count
         let parameters = ParameterListParser.parse(raw[i...], options: options, defects: &defects)
+        DefectList.dedupe(&defects, from: mark)
         return ContentDisposition(kind: ASCII.lowercasedString(kind), parameters: parameters)
     }
 

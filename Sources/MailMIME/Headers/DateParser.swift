@@ -12,6 +12,13 @@ enum DateParser {
         return Date(timeIntervalSince1970: TimeInterval(seconds))
     }
 
+    /// As `parse(_:)`, recording `unreadableDate` when the value cannot be read.
+    static func parse(_ raw: ArraySlice<UInt8>, defects: inout [MIMEDefect]) -> Date? {
+        let date = parse(raw)
+        if date == nil { defects.append(.unreadableDate) }
+        return date
+    }
+
     /// Seconds since 1970-01-01T00:00:00Z, or nil.
     static func epochSeconds(_ raw: ArraySlice<UInt8>) -> Int64? {
         var start = raw.startIndex

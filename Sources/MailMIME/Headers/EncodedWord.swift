@@ -13,7 +13,7 @@ struct EncodedWord {
     /// RFC 2231 §5:  charset may carry "*" language.
     ///
     /// Lenient as mail clients are: folds inside the word are dropped whole, Q text may hold blanks, base64 may lack
-    /// padding, and a word whose `?=` never comes runs to the end of the field (`malformedEncodedWord`). A word with
+    /// padding, and a word without blanks whose `?=` never comes runs to the end of the field (`malformedEncodedWord`). A word with
     /// an unknown encoding letter stays as written (`malformedEncodedWord`); text that only starts with `=?` too,
     /// without a defect.
     static func parse(_ raw: ArraySlice<UInt8>, at start: Int, defects: inout [MIMEDefect]) -> EncodedWord? {
@@ -42,7 +42,7 @@ struct EncodedWord {
         j += 2
         var text: [UInt8] = []
         text.reserveCapacity(64)
-        var closed = false
+        var closed = false, sawBlank = false
         while j < end {
             let b = raw[j]
             if b == ASCII.question, j + 1 < end, raw[j + 1] == ASCII.equals {
@@ -58,16 +58,19 @@ struct EncodedWord {
                 j = k
                 continue
             }
-            if isBase64 && ASCII.isWSP(b) {
+            if ASCII.isWSP(b) {
                 // Blanks never occur in base64 text: what follows is not part of this word.
-                if text.isEmpty { return nil }
-                break
+                if isBase64 { if text.isEmpty { return nil }; break }
+                sawBlank = true
             }
+            // A Q word with blanks that runs into the next word never had its `?=`: not a word (kept as written).
+            if sawBlank, b == ASCII.equals, j + 1 < end, raw[j + 1] == ASCII.question { return nil }
             text.append(b)
             j += 1
         }
         if !closed {
-            if text.isEmpty { return nil }
+            // Without `?=`, only a word without blanks is taken (to the end of the field); blanks mean prose.
+            if text.isEmpty || sawBlank { return nil }
             defects.append(.malformedEncodedWord)
         }
         let bytes = isBase64 ? Base64Lenient.decode(text) : decodeQ(text)
@@ -92,35 +95,6 @@ struct EncodedWord {
                 out.append(b)
             }
             i += 1
-        }
-        return out
-    }
-}
-
-/// Base64 (RFC 4648 §4) that skips characters outside the alphabet and accepts missing padding.
-enum Base64Lenient {
-    private static let table: [UInt8] = {
-        var t = [UInt8](repeating: 0xFF, count: 256)
-        for (i, c) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8.enumerated() {
-            t[Int(c)] = UInt8(i)
-        }
-        return t
-    }()
-
-    static func decode(_ text: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.count * 3 / 4 + 3)
-        var acc: UInt32 = 0, bits = 0
-        for c in text {
-            if c == ASCII.equals { break }
-            let v = table[Int(c)]
-            if v == 0xFF { continue }
-            acc = acc << 6 | UInt32(v)
-            bits += 6
-            if bits >= 8 {
-                bits -= 8
-                out.append(UInt8(truncatingIfNeeded: acc >> UInt32(bits)))
-            }
         }
         return out
     }

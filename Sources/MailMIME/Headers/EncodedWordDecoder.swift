@@ -75,7 +75,9 @@ struct EncodedWordDecoder {
         var i = raw.startIndex
         let end = raw.endIndex
         while i < end {
-            let b = raw[i]
+            var b = raw[i]
+            // A bare CR (broken mailers) is a blank, not a line break.
+            if b == ASCII.cr, i + 1 == end || raw[i + 1] != ASCII.lf { b = ASCII.space }
             if b == ASCII.cr || b == ASCII.lf {
                 var j = i + 1
                 if b == ASCII.cr, j < end, raw[j] == ASCII.lf { j += 1 }

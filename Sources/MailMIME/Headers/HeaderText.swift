@@ -7,7 +7,9 @@ enum HeaderText {
     /// The value ends at a line break that is not followed by a blank.
     static func unstructured(_ raw: ArraySlice<UInt8>, options: MIMEParser.Options,
                              defects: inout [MIMEDefect]) -> String {
-        EncodedWordDecoder.decode(raw, mode: .text, options: options, defects: &defects)
+        let mark = defects.count
+        defer { DefectList.dedupe(&defects, from: mark) }
+        return EncodedWordDecoder.decode(raw, mode: .text, options: options, defects: &defects)
     }
 
     /// A display name or comment text: decoded like unstructured text, runs of blanks collapsed to one space.

@@ -60,7 +60,8 @@ struct AddressListParserTests {
         ("a@b.c; d@e.f", ["nil|a@b.c", "nil|d@e.f"]),
         ("\"Unclosed <u@x.org>", ["Unclosed|u@x.org"]),
         ("Just A Name", ["Just A Name|"]),
-        ("Whomever", ["Whomever|"]),
+        ("Whomever", ["nil|Whomever"]),
+        ("nsb (Nathaniel Borenstein)", ["Nathaniel Borenstein|nsb"]),
         ("A <a@x.org> <b@y.org>", ["A|a@x.org", "nil|b@y.org"]),
         ("A <a@x.org, B <b@y.org>", ["A|a@x.org", "B|b@y.org"]),
     ])
@@ -68,6 +69,13 @@ struct AddressListParserTests {
         let (list, defects) = Self.parse(raw)
         #expect(list == expected)
         #expect(defects.contains(.malformedAddress))
+    }
+
+    @Test("a value records each kind of repair once")
+    func defectsOnce() {
+        let (list, defects) = Self.parse("abel, bianchi, braun, stornett@flash")
+        #expect(list == ["nil|abel", "nil|bianchi", "nil|braun", "nil|stornett@flash"])
+        #expect(defects == [.malformedAddress])
     }
 
     @Test("a comma inside a broken Q word does not split the list")

@@ -61,6 +61,14 @@ struct DateParserTests {
         #expect(DateParser.parse(Array(raw.utf8)[...]) == nil)
     }
 
+    @Test("the reporting variant records unreadableDate only when the date cannot be read")
+    func reportingVariant() {
+        var defects: [MIMEDefect] = []
+        #expect(DateParser.parse(Array("Whenever".utf8)[...], defects: &defects) == nil)
+        #expect(DateParser.parse(Array("1 Jan 2024 09:00 GMT".utf8)[...], defects: &defects) != nil)
+        #expect(defects == [.unreadableDate])
+    }
+
     @Test("parse returns a Date at the same instant")
     func dateValue() {
         #expect(DateParser.parse(Array("Mon, 1 Jan 2024 10:00:00 +0100".utf8)[...])

@@ -67,6 +67,12 @@ struct EncodedWordTests {
         #expect(defects == [.malformedEncodedWord])
     }
 
+    @Test("a Q word with blanks that never closes is prose, not a word, and does not swallow the next word")
+    func unclosedWordWithBlanks() {
+        #expect(Self.text("=?utf-8?q?no end here =?utf-8?q?ok?=") == ("=?utf-8?q?no end here ok", []))
+        #expect(Self.text("=?utf-8?q?no end here").0 == "=?utf-8?q?no end here")
+    }
+
     @Test("a word with an unknown encoding stays as written and is reported")
     func unknownEncoding() {
         let (s, defects) = Self.text("=?utf-8?X?abc?= rest")
@@ -103,5 +109,6 @@ struct EncodedWordTests {
         #expect(Self.text(" Fwd: \r\n\tSaying \r\n Hello").0 == "Fwd: Saying Hello")
         #expect(Self.text("a  b").0 == "a  b")
         #expect(Self.text("first\r\nX-Next: no").0 == "first")
+        #expect(Self.text("bare\rCR kept").0 == "bare CR kept")
     }
 }

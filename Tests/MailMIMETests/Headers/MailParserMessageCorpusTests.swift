@@ -88,10 +88,20 @@ struct MailParserMessageCorpusTests {
         return (compared, lines)
     }
 
-    @Test("53 messages × LF/CRLF: field count, body offset and the main fields all match")
+    /// A lone word without `@` (`From: Whomever`) is a display name for mail-parser; for us, as for GMime and
+    /// MimeKit, it is an addr-spec without domain (old local mail), so that `To: abel, bianchi` keeps its addresses.
+    static let differences: [String] = ["001", "004"].flatMap { n in
+        ["", " crlf"].flatMap { variant -> [String] in
+            let (from, to) = n == "001" ? ("Whomever", "Someone") : ("Moderator-Address", "Recipient-List")
+            return ["rfc/\(n).eml\(variant) from: \"\(from)|\" ≠ \"nil|\(from)\"",
+                    "rfc/\(n).eml\(variant) to: \"\(to)|\" ≠ \"nil|\(to)\""]
+        }
+    }
+
+    @Test("53 messages × LF/CRLF: field count, body offset and the main fields match, except the documented differences")
     func topLevelHeaders() throws {
         let (compared, lines) = try Self.mismatches()
         #expect(compared == 414)
-        #expect(lines == [])
+        #expect(lines == Self.differences)
     }
 }
