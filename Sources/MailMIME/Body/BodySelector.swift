@@ -16,6 +16,7 @@ struct BodySelector {
         var attachments: [Attachment] = []
     }
 
+    /// The body text and the attachments among `leaves` (in document order).
     func select(_ leaves: [MIMEEntity], defects: inout [MIMEDefect]) -> Selection {
         var selection = Selection()
         var chosen: Int? = nil

@@ -85,6 +85,7 @@ struct EntityTreeWalker {
         return ContentTypeParser.parseContentType(field.rawValue, options: options, defects: &defects) ?? .textPlain
     }
 
+    /// The leaf description of an entity: its type, disposition, Content-ID, transfer encoding and body range.
     private func leaf(_ block: HeaderBlock, _ type: ContentType, _ body: Range<Int>) -> MIMEEntity {
         var ignored: [MIMEDefect] = []
         let disposition = block.first("Content-Disposition").flatMap {

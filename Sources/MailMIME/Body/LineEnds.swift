@@ -1,5 +1,6 @@
 /// Line-end normalisation of body text: CRLF and lone CR become `\n` (§4 works on lines).
 enum LineEnds {
+    /// `text` with every CRLF and lone CR turned into LF; returned as is when it has no CR.
     static func normalized(_ text: String) -> String {
         guard text.utf8.contains(0x0D) else { return text }
         var out: [UInt8] = []

@@ -30,6 +30,8 @@ enum MultipartSplitter {
         var truncated: Bool = false
     }
 
+    /// The parts of the multipart body `bytes[range]` delimited by `boundary` (without its leading `--`), at most
+    /// `maxParts` of them; preamble and epilogue are left out.
     static func split(_ bytes: [UInt8], _ range: Range<Int>, boundary: [UInt8], maxParts: Int) -> Result {
         var needle: [UInt8] = [0x0A, 0x2D, 0x2D]
         needle.append(contentsOf: boundary)
@@ -88,12 +90,10 @@ enum MultipartSplitter {
             }
         }
         if let start = partStart {
-            parts.append(start..<end(range))
+            parts.append(start..<range.upperBound)
         }
         return Result(parts: parts, closed: closed, foundBoundary: found, truncated: truncated)
     }
-
-    private static func end(_ range: Range<Int>) -> Int { range.upperBound }
 
     /// Index of the next `needle` (which starts with LF) in `base[from..<to]`: memchr to each line end, then memcmp.
     private static func find(_ needle: UnsafeBufferPointer<UInt8>, in base: UnsafePointer<UInt8>,

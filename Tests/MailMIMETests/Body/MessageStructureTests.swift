@@ -43,6 +43,9 @@ struct MessageStructureTests {
             text: "Here is the file you asked for.\n\n\nRegards,\nOld-timer\nbegin 12 not a block\n",
             attachments: [.init("cat.txt", "application/octet-stream", 3)], absentDefects: bodyDefects),
         FixtureExpectation(
+            file: "no-header-body-only.eml", text: "just some text without any header block\n",
+            defects: [.noHeaderBlock], absentDefects: bodyDefects),
+        FixtureExpectation(
             file: "order-refs.eml", textContains: ["Order:203a"], orderRefs: [100, 101, 200, 202],
             absentDefects: bodyDefects),
         FixtureExpectation(
