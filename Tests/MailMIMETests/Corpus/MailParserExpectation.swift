@@ -14,6 +14,8 @@ struct MailParserExpectation {
     var plainText: String?
     /// True when mail-parser's first text body came from an HTML part.
     var textFromHTML: Bool
+    /// That HTML with its tags, head and comments cut out (a crude reading, enough to compare words).
+    var htmlWords: String?
 
     init?(json url: URL) {
         guard let data = try? Data(contentsOf: url),
@@ -33,9 +35,16 @@ struct MailParserExpectation {
         let textBody = root["text_body"] as? [Int] ?? []
         plainText = nil
         textFromHTML = false
+        htmlWords = nil
         if let first = textBody.first, first < parts.count, let body = parts[first]["body"] as? [String: Any] {
             if let text = body["Text"] as? String { plainText = text }
-            if body["Html"] != nil { textFromHTML = true }
+            if let html = body["Html"] as? String {
+                textFromHTML = true
+                htmlWords = html
+                    .replacingOccurrences(of: "(?s)<head.*?</head>|<!--.*?-->|<[^>]*>", with: " ",
+                                          options: .regularExpression)
+                    .replacingOccurrences(of: "&nbsp;", with: " ").replacingOccurrences(of: "&amp;", with: "&")
+            }
         }
     }
 
