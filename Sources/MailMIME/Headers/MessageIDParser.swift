@@ -6,11 +6,12 @@ enum MessageIDParser {
     /// RFC 5322 §3.6.4:  msg-id = [CFWS] "<" id-left "@" id-right ">" [CFWS]
     ///                   references = "References:" 1*msg-id CRLF
     /// The text between `<` and `>` is kept as written (folds removed), since replies copy it byte for byte.
-    /// Repairs (`malformedMessageID`): ids without brackets (one per blank-separated word), a missing `>`, `<>`.
+    /// Repairs (`malformedMessageID`): ids without brackets (one per blank-separated word; beside bracketed ids
+    /// only words with `@`), a missing `>`, `<>`.
     /// Ids may be separated by blanks, commas, comments or nothing. Phrases of obsolete `In-Reply-To` (RFC 822
     /// `In-Reply-To: "Joe" <id>`) are quoted strings and are skipped.
     static func parseList(_ raw: ArraySlice<UInt8>, defects: inout [MIMEDefect]) -> [String] {
-        var ids: [String] = []
+        var ids: [(id: String, bracketed: Bool)] = []
         var repaired = false
         var i = raw.startIndex
         let end = fieldEnd(raw)
@@ -34,7 +35,7 @@ enum MessageIDParser {
                 }
                 if j < end, raw[j] == ASCII.greaterThan { j += 1 } else { repaired = true }
                 let text = trimmed(id)
-                if text.isEmpty { repaired = true } else { ids.append(text) }
+                if text.isEmpty { repaired = true } else { ids.append((text, true)) }
                 i = j
             } else {
                 var j = i
@@ -42,13 +43,15 @@ enum MessageIDParser {
                       raw[j] != ASCII.openParen, raw[j] != ASCII.greaterThan {
                     j += 1
                 }
-                if j == i { j += 1 } else { ids.append(trimmed(Array(raw[i..<j]))) }
+                if j == i { j += 1 } else { ids.append((trimmed(Array(raw[i..<j])), false)) }
                 repaired = true
                 i = j
             }
         }
         if repaired { defects.append(.malformedMessageID) }
-        return ids
+        // Beside bracketed ids, words without `@` are an RFC 822 phrase (`<id> from "Joe" at ...`), not ids.
+        guard ids.contains(where: \.bracketed) else { return ids.map(\.id) }
+        return ids.compactMap { $0.bracketed || $0.id.utf8.contains(ASCII.at) ? $0.id : nil }
     }
 
     private static func trimmed(_ bytes: [UInt8]) -> String {

@@ -120,7 +120,8 @@ struct MessageIDParserTests {
         ("a@x b@y", ["a@x", "b@y"]),
         ("<a@x", ["a@x"]),
         ("<>", []),
-        ("<a@x> stray", ["a@x", "stray"]),
+        ("<a@x> stray", ["a@x"]),
+        ("<a@x> from \"Joe\" at Jan 1, 2000", ["a@x"]),
     ])
     func repairs(raw: String, expected: [String]) {
         let (ids, defects) = Self.parse(raw)

@@ -47,7 +47,8 @@ struct HeaderBlockParserTests {
     }
 
     @Test("bytes that do not start with a field: noHeaderBlock, no fields, body from the start",
-          arguments: ["Hello there, this is just text\n\nmore", "", "  indented: value\n\n", "%PDF-1.4\n"])
+          arguments: ["Hello there, this is just text\n\nmore", "", "  indented: value\n\n", "%PDF-1.4\n",
+                     "From someone Mon Jan  1 00:00:00 2024\nHello\n"])
     func noHeaderBlock(text: String) {
         let (block, _, defects) = Self.parse(text)
         #expect(block.fields.isEmpty)
