@@ -103,7 +103,9 @@ enum MultipartSplitter {
         while end - i >= n {
             guard let hit = memchr(base + i, 0x0A, end - i - n + 1) else { return nil }
             let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            if memcmp(base + at + 1, needle.baseAddress! + 1, n - 1) == 0 { return at }
+            // Most lines do not start with "--": test that inline before calling memcmp.
+            if base[at + 1] == 0x2D && base[at + 2] == 0x2D
+                && memcmp(base + at + 3, needle.baseAddress! + 3, n - 3) == 0 { return at }
             i = at + 1
         }
         return nil
