@@ -35,7 +35,7 @@ extension AppDatabase: RatingStore {
                     INSERT INTO rating_type_changes (account_type, seq) VALUES (?, ?)
                     ON CONFLICT (account_type) DO UPDATE SET seq = excluded.seq
                     """, arguments: [type.rawValue, s])
-                summary.updated += new.count
+                if old.isEmpty { summary.inserted += new.count } else { summary.updated += new.count }
             }
             return summary
         }
