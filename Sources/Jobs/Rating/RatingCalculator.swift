@@ -85,6 +85,7 @@ public struct RatingCalculator {
                 result.ratings[account.id] = .some(nil)
                 continue
             }
+            // Overlapping rules (see `rating validate`): the range that starts first wins, as the repair keeps it.
             let units = sum.roundedToWholeUnits()
             result.ratings[account.id] = .some(rules.first(where: { $0.covers(units) })?.rating)
         }
