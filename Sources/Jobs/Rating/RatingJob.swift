@@ -44,25 +44,29 @@ public struct RatingJob: Sendable {
     static func compute(_ session: any RatingSession, full requestedFull: Bool, now: Date) throws -> Outcome {
         let seq = try session.currentChangeSeq()
         let previous = requestedFull ? nil : try session.watermark()
-        let forest = AccountForest(try session.accounts())
-        let rules = try session.rules()
         let day = Day(utc: now)
         let rates = EffectiveRates(try session.exchangeRates(), on: day)
 
+        let forest: AccountForest
         var ownTotals: [AccountID: [CurrencyTotal]]
         let examined: Set<Int>?
         if let previous {
             let dirty = try session.accountsChanged(after: previous.changeSeq)
+            let changedTypes = try session.accountTypesChanged(after: previous.changeSeq)
+            let changedPairs = Set(previous.rates.rates.keys).union(rates.rates.keys)
+                .filter { previous.rates.rates[$0] != rates.rates[$0] }
+            let changedCurrencies = Set(changedPairs.map(\.from))
+            if dirty.isEmpty && changedTypes.isEmpty && changedCurrencies.isEmpty {
+                try session.saveWatermark(RatingWatermark(changeSeq: seq, rates: rates))
+                return Outcome(runID: JobRunID(rawValue: 0), full: false, examined: 0, changed: 0, problems: [])
+            }
+            forest = AccountForest(try session.accounts())
             let fresh = try session.ownTotals(of: dirty)
             ownTotals = try session.savedOwnTotals()
             for id in dirty { ownTotals[id] = fresh[id] }
             try session.saveOwnTotals(fresh, replacing: dirty)
 
             var seeds = Set(dirty.compactMap { forest.index[$0] })
-            let changedTypes = try session.accountTypesChanged(after: previous.changeSeq)
-            let changedPairs = Set(previous.rates.rates.keys).union(rates.rates.keys)
-                .filter { previous.rates.rates[$0] != rates.rates[$0] }
-            let changedCurrencies = Set(changedPairs.map(\.from))
             if !changedTypes.isEmpty || !changedCurrencies.isEmpty {
                 for (i, account) in forest.accounts.enumerated() {
                     if changedTypes.contains(account.type) { seeds.insert(i); continue }
@@ -73,12 +77,14 @@ public struct RatingJob: Sendable {
             }
             examined = forest.withAncestors(seeds)
         } else {
+            forest = AccountForest(try session.accounts())
             ownTotals = try session.ownTotals(of: nil)
             try session.saveOwnTotals(ownTotals, replacing: nil)
             examined = nil
         }
 
-        let calculator = RatingCalculator(forest: forest, ownTotals: ownTotals, rules: rules, rates: rates, day: day)
+        let calculator = RatingCalculator(forest: forest, ownTotals: ownTotals, rules: try session.rules(), rates: rates,
+                                          day: day)
         let result = try calculator.rate(examined)
         var changed = 0
         for account in forest.accounts {
