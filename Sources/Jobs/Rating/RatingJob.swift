@@ -87,9 +87,9 @@ public struct RatingJob: Sendable {
                                           day: day)
         let result = try calculator.rate(examined)
         var changed = 0
-        for account in forest.accounts {
-            guard let rating = result.ratings[account.id], rating != account.rating else { continue }
-            try session.setRating(rating, of: account.id, at: now)
+        for (id, rating) in result.ratings.sorted(by: { $0.key < $1.key }) {
+            guard let i = forest.index[id], forest.accounts[i].rating != rating else { continue }
+            try session.setRating(rating, of: id, at: now)
             changed += 1
         }
         try session.saveWatermark(RatingWatermark(changeSeq: seq, rates: rates))
