@@ -109,7 +109,7 @@ extension AppDatabase {
     /// really change is marked for the rating.
     @discardableResult
     public func importRatingRules(_ rules: [RatingRule]) throws -> ImportSummary {
-        try replaceRules(ofTypes: Set(rules.map(\.accountType)), with: rules)
+        try writeRules(ofTypes: Set(rules.map(\.accountType)), with: rules)
     }
 
     /// Upserts exchange rates by (from, to, valid_from) in one transaction.
