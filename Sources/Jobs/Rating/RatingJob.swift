@@ -3,6 +3,17 @@ import Foundation
 
 /// The rating job (§6): recomputes the accounts that changes since the last run can affect (all with `full`), writes
 /// only ratings that change, and records the run in the job-run log.
+///
+/// How the incremental run finds what to recompute:
+/// - Every import that changes something advances one database change sequence and, in the same transaction, marks
+///   accounts for the rating: an account whose type, status or parent changed, its former parent, the account of a
+///   new or changed contract and its former account; a rules import that changes a type's rules marks the type.
+///   Rows whose values do not change are not written and mark nothing.
+/// - The run keeps a watermark (the sequence it saw and the exchange rates it used) and each account's own contract
+///   totals per currency. The next run re-reads the contracts of the marked accounts only, takes the other own
+///   totals from the saved ones, adds the accounts of marked types and the accounts holding a currency whose rate in
+///   force changed (a new rate, or a new day), then every ancestor of all these, and rates exactly that set.
+/// - The whole run is one write transaction: imports wait, and the watermark matches what was read.
 public struct RatingJob: Sendable {
     /// The job's name in the job-run log.
     public static let name = "rating"
