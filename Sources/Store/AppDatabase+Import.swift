@@ -136,9 +136,9 @@ extension AppDatabase {
     }
 
     static func markForRating(_ db: Database, _ accountID: String, seq: Int64) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO rating_changes (account_id, seq) VALUES (?, ?)
             ON CONFLICT (account_id) DO UPDATE SET seq = excluded.seq
-            """, arguments: [accountID, seq])
+            """).execute(arguments: [accountID, seq])
     }
 }

@@ -130,7 +130,7 @@ struct DatabaseRatingSession: RatingSession {
     }
 
     func setRating(_ rating: Rating?, of account: AccountID, at time: Date) throws {
-        try db.execute(sql: "UPDATE accounts SET rating = ?, modified_at = ? WHERE id = ?",
-                       arguments: [rating?.rawValue, AppDatabase.timestamp(time), account.rawValue])
+        try db.cachedStatement(sql: "UPDATE accounts SET rating = ?, modified_at = ? WHERE id = ?")
+            .execute(arguments: [rating?.rawValue, AppDatabase.timestamp(time), account.rawValue])
     }
 }
