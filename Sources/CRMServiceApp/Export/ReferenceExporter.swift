@@ -1,0 +1,91 @@
+import CRMCore
+import Foundation
+import Store
+
+/// `crmservice export KIND` for the rating's data: one JSON object a line (fields in the contract's order) or CSV
+/// with a header row. Decimal amounts are JSON strings, never numbers, so no reader turns them into floating point.
+public struct ReferenceExporter {
+    let database: AppDatabase
+
+    public init(database: AppDatabase) { self.database = database }
+
+    /// Writes every row of `kind` through `emit`, one line (with its `\n`) at a time.
+    public func export(_ kind: ExportKind, format: ExportFormat, emit: ([UInt8]) -> Void) throws {
+        let (columns, rows) = try table(kind)
+        switch format {
+        case .jsonl:
+            for row in rows {
+                // One JSONWriter object per pair, spliced: JSONWriter (at 0f7a96c) drops the comma between pairs.
+                var line: [UInt8] = [UInt8(ascii: "{")]
+                for (position, (column, value)) in zip(columns, row).enumerated() {
+                    var json = JSONWriter()
+                    json.beginObject()
+                    json.key(column)
+                    switch value {
+                    case .text(let s): json.string(s)
+                    case .number(let n): json.integer(n)
+                    case .list(let items): json.stringArray(items)
+                    }
+                    json.endObject()
+                    if position > 0 { line.append(UInt8(ascii: ",")) }
+                    line += json.bytes.dropFirst().dropLast()
+                }
+                line += [UInt8(ascii: "}"), 0x0A]
+                emit(line)
+            }
+        case .csv:
+            emit(Array((columns.map(Self.csvField).joined(separator: ",") + "\r\n").utf8))
+            for row in rows {
+                let fields = row.map { value -> String in
+                    switch value {
+                    case .text(let s): s.map(Self.csvField) ?? ""
+                    case .number(let n): n.map(String.init) ?? ""
+                    case .list(let items): Self.csvField(items.joined(separator: "; "))
+                    }
+                }
+                emit(Array((fields.joined(separator: ",") + "\r\n").utf8))
+            }
+        }
+    }
+
+    enum Value {
+        case text(String?)
+        case number(Int64?)
+        case list([String])
+    }
+
+    func table(_ kind: ExportKind) throws -> ([String], [[Value]]) {
+        switch kind {
+        case .accounts:
+            return (["id", "type", "status", "parent_id", "rating", "modified_at"], try database.exportAccounts().map { a in
+                [.text(a.record.id.rawValue), .text(a.record.type.rawValue), .text(a.record.status.rawValue),
+                 .text(a.record.parentID?.rawValue), .number(a.rating.map { Int64($0.rawValue) }), .text(a.modifiedAt)]
+            })
+        case .contracts:
+            return (ImportKind.contracts.columns, try database.exportContracts().map { c in
+                [.text(c.id.rawValue), .text(c.accountID.rawValue), .text(c.itemValue.description),
+                 .text(c.serviceValue.description), .text(c.currency.rawValue), .text(c.modifiedAt)]
+            })
+        case .ratingRules:
+            return (ImportKind.ratingRules.columns, try database.allRules().map { r in
+                [.text(r.accountType.rawValue), .number(Int64(r.rating.rawValue)), .number(r.amountFrom),
+                 .number(r.amountTo), .text(r.currency.rawValue)]
+            })
+        case .jobRuns:
+            return (["id", "job", "started_at", "ended_at", "state", "examined", "changed", "messages"],
+                    try database.jobRuns().map { run in
+                        [.number(run.id.rawValue), .text(run.job), .text(ISO8601.utcString(run.startedAt)),
+                         .text(run.endedAt.map(ISO8601.utcString)), .text(run.state.rawValue),
+                         .number(Int64(run.examined)), .number(Int64(run.changed)), .list(run.messages)]
+                    })
+        case .activities, .unmatched, .contacts, .users, .orders:
+            throw ExportNotAvailable(kind: kind)
+        }
+    }
+
+    /// RFC 4180: quoted when it holds a comma, quote or line break.
+    static func csvField(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,145 @@
+import CRMCore
+
+/// The rating rules of §6 as a pure function: accounts, their own contract totals, rules and rates in; the rating of
+/// each examined account and the run log's problems out. No I/O.
+public struct RatingCalculator {
+    /// Why an account is not rated although it would be: reported in the run log.
+    public enum Problem: Hashable, Sendable {
+        /// The accounts on one cycle of parent links, in parent order; all skipped.
+        case cycle([AccountID])
+        /// A contract currency of the account's tree has no rate to the rules' currency valid on the day of the run.
+        case notConvertible(AccountID, from: CurrencyCode, to: CurrencyCode, day: Day)
+        /// The exact total is too large.
+        case overflow(AccountID)
+        /// The rules of one account type name more than one currency; the first rule's currency is used.
+        case mixedRuleCurrencies(AccountType)
+    }
+
+    public struct Result: Sendable {
+        /// The rating of every examined account (nil: not rated).
+        public var ratings: [AccountID: Rating?] = [:]
+        public var problems: [Problem] = []
+    }
+
+    let forest: AccountForest
+    let ownTotals: [AccountID: [CurrencyTotal]]
+    let rulesByType: [AccountType: [RatingRule]]
+    let rates: EffectiveRates
+    let day: Day
+
+    init(forest: AccountForest, ownTotals: [AccountID: [CurrencyTotal]], rules: [RatingRule], rates: EffectiveRates, day: Day) {
+        self.forest = forest
+        self.ownTotals = ownTotals
+        self.rulesByType = Dictionary(grouping: rules, by: \.accountType).mapValues { rules in
+            rules.sorted { ($0.amountFrom, $0.rating.rawValue) < ($1.amountFrom, $1.rating.rawValue) }
+        }
+        self.rates = rates
+        self.day = day
+    }
+
+    /// Rates the accounts at `examined` (indexes into the forest); every account when `nil`.
+    func rate(_ examined: Set<Int>?) throws -> Result {
+        var result = Result()
+        var subtree: [Int: [CurrencyCode: CurrencyTotal]] = [:]
+        let targets = examined.map { $0.sorted() } ?? Array(forest.accounts.indices)
+        var reportedCycles = Set<Int>()
+        for type in rulesByType.keys.sorted() where Set(rulesByType[type]!.map(\.currency)).count > 1 {
+            result.problems.append(.mixedRuleCurrencies(type))
+        }
+        for i in targets {
+            let account = forest.accounts[i]
+            if let cycle = forest.cycleOf[i] {
+                if reportedCycles.insert(cycle).inserted {
+                    result.problems.append(.cycle(forest.cycles[cycle].map { forest.accounts[$0].id }))
+                }
+                result.ratings[account.id] = .some(nil)
+                continue
+            }
+            guard account.type.isRated, account.status != .exit else {
+                result.ratings[account.id] = .some(nil)
+                continue
+            }
+            let totals = try subtreeTotals(i, memo: &subtree)
+            guard totals.values.contains(where: { $0.contracts > 0 }), let rules = rulesByType[account.type],
+                  let currency = rules.first?.currency else {
+                result.ratings[account.id] = .some(nil)
+                continue
+            }
+            var sum = Amount.zero
+            var problem: Problem?
+            for total in totals.values.sorted(by: { $0.currency < $1.currency }) {
+                var value = total.amount
+                if total.currency != currency {
+                    guard let rate = rates.rate(from: total.currency, to: currency) else {
+                        problem = .notConvertible(account.id, from: total.currency, to: currency, day: day)
+                        break
+                    }
+                    guard let converted = value.multiplied(by: rate) else { problem = .overflow(account.id); break }
+                    value = converted
+                }
+                guard let next = sum.adding(value) else { problem = .overflow(account.id); break }
+                sum = next
+            }
+            if let problem {
+                result.problems.append(problem)
+                result.ratings[account.id] = .some(nil)
+                continue
+            }
+            // Overlapping rules (see `rating validate`): the range that starts first wins, as the repair keeps it.
+            let units = sum.roundedToWholeUnits()
+            result.ratings[account.id] = .some(rules.first(where: { $0.covers(units) })?.rating)
+        }
+        return result
+    }
+
+    /// The totals per currency of the account's own contracts and those of all its subsidiaries (never called on a
+    /// cycle member, whose descendants cannot be on a cycle).
+    private func subtreeTotals(_ root: Int, memo: inout [Int: [CurrencyCode: CurrencyTotal]]) throws
+        -> [CurrencyCode: CurrencyTotal] {
+        if let known = memo[root] { return known }
+        // Iterative post-order: deep hierarchies never grow the call stack.
+        var stack: [(node: Int, expanded: Bool)] = [(root, false)]
+        while let (node, expanded) = stack.popLast() {
+            if memo[node] != nil { continue }
+            if !expanded {
+                stack.append((node, true))
+                for child in forest.children[node] where memo[child] == nil { stack.append((child, false)) }
+                continue
+            }
+            var totals: [CurrencyCode: CurrencyTotal] = [:]
+            for own in ownTotals[forest.accounts[node].id] ?? [] { try Self.add(own, to: &totals) }
+            for child in forest.children[node] {
+                for total in memo[child]!.values { try Self.add(total, to: &totals) }
+            }
+            memo[node] = totals
+        }
+        return memo[root]!
+    }
+
+    private static func add(_ total: CurrencyTotal, to totals: inout [CurrencyCode: CurrencyTotal]) throws {
+        if let existing = totals[total.currency] {
+            guard let sum = existing.amount.adding(total.amount) else { throw AmountOverflow() }
+            totals[total.currency] = CurrencyTotal(currency: total.currency, amount: sum,
+                                                   contracts: existing.contracts + total.contracts)
+        } else {
+            totals[total.currency] = total
+        }
+    }
+}
+
+extension RatingCalculator.Problem: CustomStringConvertible {
+    /// The run log's line for this problem (ids only, no names).
+    public var description: String {
+        switch self {
+        case .cycle(let ids):
+            let loop = (ids + ids.prefix(1)).map(\.rawValue).joined(separator: " -> ")
+            return "cycle in parent links: \(loop); accounts skipped"
+        case .notConvertible(let id, let from, let to, let day):
+            return "account \(id) not rated: no exchange rate \(from) -> \(to) valid on \(day)"
+        case .overflow(let id):
+            return "account \(id) not rated: total too large to compute exactly"
+        case .mixedRuleCurrencies(let type):
+            return "rules of account type \(type) name more than one currency; the first rule's currency is used"
+        }
+    }
+}

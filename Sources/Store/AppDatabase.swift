@@ -1,0 +1,44 @@
+import CRMCore
+import Foundation
+import GRDB
+
+/// The one database of the service: one `DatabaseWriter`, migrated when opened; each write method is one
+/// transaction that keeps one invariant (DESIGN.md, "One AppDatabase").
+public struct AppDatabase: Sendable {
+    let writer: any DatabaseWriter
+
+    /// Wraps `writer` and applies the migrations it lacks.
+    public init(_ writer: any DatabaseWriter) throws {
+        self.writer = writer
+        try Self.migrator.migrate(writer)
+    }
+
+    /// Opens (creating and migrating on first use) the database file at `path`: a WAL `DatabasePool`, foreign keys
+    /// on, statement arguments kept out of errors and logs.
+    public static func open(path: String) throws -> AppDatabase {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.publicStatementArguments = false
+        config.busyMode = .timeout(30)
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        }
+        return try AppDatabase(DatabasePool(path: path, configuration: config))
+    }
+
+    /// The time text stored in `modified_at`, `started_at`…: ISO 8601 UTC to the second.
+    static func timestamp(_ date: Date) -> String {
+        let day = Day(utc: date).rawValue
+        let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
+        var rest = seconds % 86_400
+        if rest < 0 { rest += 86_400 }
+        return day + String(format: "T%02lld:%02lld:%02lldZ", rest / 3600, rest / 60 % 60, rest % 60)
+    }
+
+    /// Advances the change sequence for the write in progress and returns the new value.
+    static func nextChangeSeq(_ db: Database) throws -> Int64 {
+        try db.execute(sql: "UPDATE change_counter SET seq = seq + 1 WHERE id = 1")
+        return try Int64.fetchOne(db, sql: "SELECT seq FROM change_counter WHERE id = 1") ?? 0
+    }
+}

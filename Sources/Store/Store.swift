@@ -1,2 +1,0 @@
-/// SQLite persistence through GRDB: the one `AppDatabase`, its migrations and records.
-public enum Store {}

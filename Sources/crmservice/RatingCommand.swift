@@ -1,0 +1,60 @@
+import ArgumentParser
+import CRMServiceApp
+
+/// `crmservice rating run|validate` (§6).
+struct RatingCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rating",
+        abstract: "The customer rating job and the rule check.",
+        subcommands: [Run.self, Validate.self]
+    )
+
+    /// `rating run [--full] --db DB`.
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Rate the accounts that changes since the last run can affect (all with --full).")
+
+        @Flag(help: "Recompute every account.")
+        var full = false
+
+        @Option(help: "The SQLite database.")
+        var db: String
+
+        func run() throws {
+            let database = try openDatabase(db)
+            do {
+                print(try RatingService(database: database).run(full: full).summary, terminator: "")
+            } catch {
+                throw CommandFailure.failed("rating run failed: \(error)")
+            }
+        }
+    }
+
+    /// `rating validate [--repair] --db DB`: exit 0 when the rules are clean, 1 when problems were found.
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List overlapping ranges (with the suggested repair) and gaps in the rating rules.",
+            discussion: """
+                Exits 0 when the rules are clean and 1 when problems were found (also when --repair fixed them; \
+                run validate again to check).
+                """)
+
+        @Flag(help: "Apply the suggested repairs in one transaction.")
+        var repair = false
+
+        @Option(help: "The SQLite database.")
+        var db: String
+
+        func run() throws {
+            let database = try openDatabase(db)
+            let result: (findings: [RatingFinding], report: String)
+            do { result = try RatingService(database: database).validate(repair: repair) } catch {
+                throw CommandFailure.failed("rating validate failed: \(error)")
+            }
+            print(result.report, terminator: "")
+            if !result.findings.isEmpty {
+                throw CommandFailure.failed("\(result.findings.count) problems in the rating rules")
+            }
+        }
+    }
+}

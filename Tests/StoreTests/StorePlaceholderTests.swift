@@ -1,4 +1,0 @@
-import Testing
-@testable import Store
-
-@Test func storeModuleLinks() { #expect(String(describing: Store.self) == "Store") }
