@@ -1,12 +1,3 @@
-/// The id of an account (`accounts.csv` column `id`), compared exactly.
-public struct AccountID: RawRepresentable, Hashable, Comparable, Sendable, CustomStringConvertible {
-    public var rawValue: String
-    public init(rawValue: String) { self.rawValue = rawValue }
-    public init(_ rawValue: String) { self.rawValue = rawValue }
-    public var description: String { rawValue }
-    public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
-}
-
 /// The id of a contract (`contracts.csv` column `id`).
 public struct ContractID: RawRepresentable, Hashable, Comparable, Sendable, CustomStringConvertible {
     public var rawValue: String
