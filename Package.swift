@@ -19,7 +19,8 @@ let package = Package(
         .target(name: "Matching", dependencies: ["CRMCore", "MailMIME"]),
         .target(name: "Jobs", dependencies: ["CRMCore"]),
         .target(name: "Store", dependencies: ["CRMCore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "CRMServiceApp", dependencies: ["CRMCore", "MailMIME", "Matching", "Jobs", "Store"]),
+        .target(name: "Capture", dependencies: ["CRMCore", "MailMIME", "Matching"]),
+        .target(name: "CRMServiceApp", dependencies: ["CRMCore", "MailMIME", "Matching", "Jobs", "Store", "Capture"]),
         .executableTarget(
             name: "crmservice",
             dependencies: ["CRMServiceApp", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -32,6 +33,7 @@ let package = Package(
         .testTarget(name: "MatchingTests", dependencies: ["Matching", "MailMIME", "CRMCore"]),
         .testTarget(name: "JobsTests", dependencies: ["Jobs"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "CRMCore"]),
+        .testTarget(name: "CaptureTests", dependencies: ["Capture", "CRMServiceApp", "Store", "Matching", "MailMIME", "CRMCore"]),
         .testTarget(name: "CRMServiceAppTests", dependencies: ["CRMServiceApp", "MailMIME"]),
     ],
     swiftLanguageModes: [.v6]
