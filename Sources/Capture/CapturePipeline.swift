@@ -68,6 +68,7 @@ public struct CapturePipeline: Sendable {
         let parents = Matcher.threadParents(of: merged, identity: identity)
         let thread = try threadFacts(of: identity, parents: parents, in: tx)
         let decision = Matcher.decide(merged, identity: identity, book: book, thread: thread)
+        if copies.count > 1 { try tx.updateHeadline(of: message, headline(merged)) }
         return try persist(decision, parsed: merged, message: message, in: tx, at: time)
     }
 

@@ -23,6 +23,8 @@ public protocol CaptureTransaction {
         -> [(MessageIdentity, ActivityRecord)]
     /// Creates the message row with its first copy; returns its id.
     func insertMessage(_ identity: MessageIdentity, headline: MessageHeadline, copy: RawCopy) throws -> Int64
+    /// Replaces what `export` shows of a message (date, subject, sender), e.g. after its copies were merged.
+    func updateHeadline(of message: Int64, _ headline: MessageHeadline) throws
     /// Adds one more distinct copy to a message (no-op when its checksum is already stored).
     func addCopy(to message: Int64, copy: RawCopy) throws
     /// Records a source of a message; false when it was already recorded.

@@ -120,6 +120,11 @@ final class DatabaseCaptureTransaction: CaptureTransaction {
         return id
     }
 
+    func updateHeadline(of message: Int64, _ headline: MessageHeadline) throws {
+        try db.cachedStatement(sql: "UPDATE messages SET date = ?, subject = ?, from_address = ? WHERE id = ?")
+            .execute(arguments: [headline.date.map(AppDatabase.timestamp), headline.subject, headline.from, message])
+    }
+
     func addCopy(to message: Int64, copy: RawCopy) throws {
         try db.cachedStatement(sql: """
             INSERT INTO message_copies (message_id, sha256, size, raw) VALUES (?, ?, ?, ?)
