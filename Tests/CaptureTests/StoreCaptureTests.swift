@@ -205,3 +205,61 @@ struct InjectedFailure: Error {}
 enum SHA256Hex {
     static func of(_ bytes: [UInt8]) -> String { Matching.SHA256.hexDigest(bytes) }
 }
+
+@Suite struct ThreadStoreTests {
+    let db: FreshDatabase
+    init() throws { db = try FreshDatabase() }
+
+    func store(_ tx: any CaptureTransaction, _ id: String, parents: [String], orders: [Int64] = []) throws -> Int64 {
+        let copy = RawCopy(sha256: SHA256Hex.of(Array(id.utf8)), bytes: Array(id.utf8))
+        let message = try tx.insertMessage(.messageID(id), headline: MessageHeadline(messageID: id, date: nil, subject: nil, from: nil), copy: copy)
+        let record = ActivityRecord(direction: "incoming", contacts: [], accounts: [], users: [],
+                                    orders: orders.map(OrderNumber.init), ownOrders: orders.map(OrderNumber.init),
+                                    unresolvedOrders: [], inheritedFrom: nil, flags: [],
+                                    threadParents: parents.map { .messageID($0) })
+        try tx.setOutcome(of: message, .activity(record, attachments: []), at: Date())
+        return message
+    }
+
+    @Test("thread facts: every activity linked through references, any depth, both directions; unrelated ones not")
+    func threadActivities() throws {
+        try db.database.inCaptureTransaction { tx in
+            _ = try store(tx, "root", parents: [], orders: [7])
+            _ = try store(tx, "reply", parents: ["root"])
+            _ = try store(tx, "reply2", parents: ["reply", "root"])
+            _ = try store(tx, "sibling", parents: ["missing-parent", "root"])
+            _ = try store(tx, "other", parents: [])
+            // A message answering "reply" sees the whole thread, not "other".
+            let found = try tx.threadActivities(of: .messageID("new"), parents: [.messageID("reply")]).map(\.0)
+            #expect(Set(found) == Set(["root", "reply", "reply2", "sibling"].map { MessageIdentity.messageID($0) }))
+            // A parent captured after its replies finds them (children direction).
+            let children = try tx.threadActivities(of: .messageID("missing-parent"), parents: []).map(\.0)
+            #expect(Set(children) == Set(["root", "reply", "reply2", "sibling"].map { MessageIdentity.messageID($0) }))
+            let root = try #require(try tx.threadActivities(of: .messageID("x"), parents: [.messageID("root")])
+                .first { $0.0 == .messageID("root") })
+            #expect(root.1.ownOrders == [OrderNumber(7)])
+        }
+    }
+
+    @Test("thread updates replace linked orders and flags; a re-decided activity keeps its id")
+    func orderChangesAndStableIDs() throws {
+        let before = try db.database.inCaptureTransaction { tx -> Int64 in
+            let reply = try store(tx, "reply", parents: ["root"])
+            try tx.applyOrderChanges([ActivityOrderChange(identity: .messageID("reply"), orders: [OrderNumber(9)],
+                                                          inheritedFrom: .messageID("root"), flags: ["order_account_mismatch"])])
+            return reply
+        }
+        let rows = try db.database.exportActivities()
+        #expect(rows.map(\.record.orders) == [[OrderNumber(9)]])
+        #expect(rows.map(\.record.flags) == [["order_account_mismatch"]])
+        #expect(rows.map(\.threadID) == ["root"])
+        try db.database.inCaptureTransaction { tx in
+            let record = ActivityRecord(direction: "outgoing", contacts: [], accounts: [], users: [], orders: [],
+                                        ownOrders: [], unresolvedOrders: [], inheritedFrom: nil, flags: [], threadParents: [])
+            try tx.setOutcome(of: before, .activity(record, attachments: []), at: Date())
+        }
+        let after = try db.database.exportActivities()
+        #expect(after.map(\.id) == rows.map(\.id))
+        #expect(after.map(\.record.direction) == ["outgoing"])
+    }
+}

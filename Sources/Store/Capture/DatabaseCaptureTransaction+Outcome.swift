@@ -4,8 +4,8 @@ import GRDB
 
 extension DatabaseCaptureTransaction {
     /// Replaces the outcome of a message:
-    /// - an activity replaces any former activity (links, orders, thread references, attachments) and removes an
-    ///   open unmatched entry;
+    /// - an activity replaces any former activity (links, orders, thread references, attachments; its id is kept) and
+    ///   removes an open unmatched entry;
     /// - an unmatched entry replaces a former activity and is (re)opened with the new reason;
     /// - `excluded` keeps only the identity row (copies, sources, activity and entry are deleted);
     /// - `discarded` deletes the message entirely.
@@ -13,7 +13,6 @@ extension DatabaseCaptureTransaction {
         let now = AppDatabase.timestamp(time)
         switch outcome {
         case .activity(let activity, let attachments):
-            try db.cachedStatement(sql: "DELETE FROM activities WHERE message_id = ?").execute(arguments: [message])
             try db.cachedStatement(sql: "DELETE FROM unmatched WHERE message_id = ? AND status = 'open'")
                 .execute(arguments: [message])
             try insertActivity(message: message, activity, attachments: attachments, now: now)
@@ -40,11 +39,24 @@ extension DatabaseCaptureTransaction {
     private func insertActivity(
         message: Int64, _ activity: ActivityRecord, attachments: [AttachmentRecord], now: String
     ) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO activities (message_id, direction, inherited_from, flags, created_at) VALUES (?, ?, ?, ?, ?)
-            """).execute(arguments: [message, activity.direction, activity.inheritedFrom?.description,
-                                     activity.flags.joined(separator: ","), now])
-        let id = db.lastInsertedRowID
+        let id: Int64
+        if let existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM activities WHERE message_id = ?"),
+                                             arguments: [message]) {
+            id = existing
+            try db.cachedStatement(sql: "UPDATE activities SET direction = ?, inherited_from = ?, flags = ? WHERE id = ?")
+                .execute(arguments: [activity.direction, activity.inheritedFrom?.description,
+                                     activity.flags.joined(separator: ","), id])
+            for table in ["activity_contacts", "activity_accounts", "activity_users", "activity_orders",
+                          "activity_attachments"] {
+                try db.cachedStatement(sql: "DELETE FROM \(table) WHERE activity_id = ?").execute(arguments: [id])
+            }
+        } else {
+            try db.cachedStatement(sql: """
+                INSERT INTO activities (message_id, direction, inherited_from, flags, created_at) VALUES (?, ?, ?, ?, ?)
+                """).execute(arguments: [message, activity.direction, activity.inheritedFrom?.description,
+                                         activity.flags.joined(separator: ","), now])
+            id = db.lastInsertedRowID
+        }
         let contact = try db.cachedStatement(sql: "INSERT INTO activity_contacts (activity_id, contact_id) VALUES (?, ?)")
         for c in activity.contacts { try contact.execute(arguments: [id, c.rawValue]) }
         let account = try db.cachedStatement(sql: "INSERT INTO activity_accounts (activity_id, account_id) VALUES (?, ?)")
