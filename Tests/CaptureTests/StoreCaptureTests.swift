@@ -20,6 +20,21 @@ import Testing
                        orders: [], ownOrders: [], unresolvedOrders: [], inheritedFrom: nil, flags: [], threadParents: [])
     }
 
+    @Test("the capture migrations are applied after the reference-data ones and create every capture table")
+    func migrations() throws {
+        let (applied, tables) = try db.database.writer.read { d in
+            (try AppDatabase.migrator.appliedMigrations(d),
+             try String.fetchAll(d, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
+        }
+        #expect(Array(applied.suffix(2)) == ["v2-address-book", "v2-capture"])
+        for table in ["contacts", "contact_addresses", "users", "user_addresses", "orders", "messages", "message_copies",
+                      "sources", "thread_refs", "activities", "activity_contacts", "activity_accounts", "activity_users",
+                      "activity_orders", "attachment_blobs", "activity_attachments", "unmatched", "mailbox_checkpoints",
+                      "audit_log"] {
+            #expect(tables.contains(table), "\(table)")
+        }
+    }
+
     @Test("attachments are stored once per content hash; the file name is data only")
     func attachmentsByHash() throws {
         let data: [UInt8] = Array("PDF bytes".utf8)
