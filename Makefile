@@ -14,8 +14,10 @@ build: setup
 run: build
 	$(SWIFT) run --skip-build crmservice parse Fixtures/mail/*.eml
 
+# The Python comparison runs before the Swift tests so that the test runner's summary is the last word.
 test: setup
 	$(SWIFT) build --build-tests
+	python3 scripts/compare-python-email --bin .build/debug/crmservice Fixtures/mime Fixtures/mail
 	$(SWIFT) test --skip-build
 
 fuzz: setup

@@ -12,15 +12,34 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .target(name: "CRMCore"),
         .target(name: "MailMIME"),
         .target(name: "Matching", dependencies: ["CRMCore", "MailMIME"]),
-        .target(name: "Jobs", dependencies: ["CRMCore"]),
+        .target(
+            name: "Jobs",
+            dependencies: [
+                "CRMCore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // libcurl from Debian's libcurl4-openssl-dev; the module's header adds typed wrappers for the variadic
+        // curl_easy_setopt/curl_easy_getinfo, which Swift cannot call.
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .target(
+            name: "IMAPClient",
+            dependencies: ["CRMCore", "CCurl", .product(name: "Logging", package: "swift-log")]
+        ),
         .target(name: "Store", dependencies: ["CRMCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Capture", dependencies: ["CRMCore", "MailMIME", "Matching"]),
-        .target(name: "CRMServiceApp", dependencies: ["CRMCore", "MailMIME", "Matching", "Jobs", "Store", "Capture"]),
+        .target(
+            name: "CRMServiceApp",
+            dependencies: ["CRMCore", "MailMIME", "Matching", "Jobs", "Store", "IMAPClient", "Capture"]
+        ),
         .executableTarget(
             name: "crmservice",
             dependencies: ["CRMServiceApp", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -32,6 +51,7 @@ let package = Package(
         .testTarget(name: "MailMIMETests", dependencies: ["MailMIME"]),
         .testTarget(name: "MatchingTests", dependencies: ["Matching", "MailMIME", "CRMCore"]),
         .testTarget(name: "JobsTests", dependencies: ["Jobs"]),
+        .testTarget(name: "IMAPClientTests", dependencies: ["IMAPClient"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "CRMCore"]),
         .testTarget(name: "CaptureTests", dependencies: ["Capture", "CRMServiceApp", "Store", "Matching", "MailMIME", "CRMCore"]),
         .testTarget(name: "CRMServiceAppTests", dependencies: ["CRMServiceApp", "MailMIME"]),

@@ -31,6 +31,8 @@ public enum MIMEDefect: String, Sendable, Hashable, CaseIterable {
     case missingClosingBoundary = "missing_closing_boundary"
     /// Nesting deeper than `Options.maxDepth`; deeper parts were kept as opaque attachments.
     case nestingTooDeep = "nesting_too_deep"
+    /// A multipart whose boundary never occurs in its body; the body was read as a single text part.
+    case boundaryNotFound = "boundary_not_found"
     /// More parts than `Options.maxParts`; the rest were dropped.
     case tooManyParts = "too_many_parts"
     /// Base64 with invalid characters or a bad length; the junk was skipped.

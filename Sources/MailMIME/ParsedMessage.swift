@@ -34,6 +34,8 @@ public struct ParsedMessage: Sendable, Equatable {
     /// The header fields of the top-level entity, in message order (decoded names, raw values unfolded as text).
     public var headers: [HeaderField]
     public var defects: [MIMEDefect]
+    /// The top-level `type/subtype`, lower-cased (`text/plain` when absent): `multipart/report` marks a report (§4 rule 2).
+    public var contentType: String = "text/plain"
 
     public init(
         messageID: String? = nil, date: Date? = nil, from: [MailAddress] = [], sender: [MailAddress] = [],

@@ -28,11 +28,6 @@ extension AppDatabase {
         }
     }
 
-    /// One account by id, `nil` when there is none.
-    public func account(_ id: AccountID) throws -> AccountExportRow? {
-        try exportAccounts().first { $0.record.id == id }
-    }
-
     /// Every contract, by id.
     public func exportContracts() throws -> [ContractRecord] {
         try writer.read { db in

@@ -109,7 +109,7 @@ extension AppDatabase {
     /// really change is marked for the rating.
     @discardableResult
     public func importRatingRules(_ rules: [RatingRule]) throws -> ImportSummary {
-        try replaceRules(ofTypes: Set(rules.map(\.accountType)), with: rules)
+        try writeRules(ofTypes: Set(rules.map(\.accountType)), with: rules)
     }
 
     /// Upserts exchange rates by (from, to, valid_from) in one transaction.
@@ -136,9 +136,9 @@ extension AppDatabase {
     }
 
     static func markForRating(_ db: Database, _ accountID: String, seq: Int64) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO rating_changes (account_id, seq) VALUES (?, ?)
             ON CONFLICT (account_id) DO UPDATE SET seq = excluded.seq
-            """, arguments: [accountID, seq])
+            """).execute(arguments: [accountID, seq])
     }
 }

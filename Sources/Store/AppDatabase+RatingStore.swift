@@ -11,7 +11,15 @@ extension AppDatabase: RatingStore {
         try writer.read { db in try DatabaseRatingSession(db: db).rules() }
     }
 
-    public func replaceRules(ofTypes types: Set<AccountType>, with rules: [RatingRule]) throws -> ImportSummary {
+    public func replaceRules(ofTypes types: Set<AccountType>, with rules: [RatingRule]) throws {
+        _ = try writeRules(ofTypes: types, with: rules)
+    }
+}
+
+extension AppDatabase {
+    /// Replaces the rules of `types` by those of `rules` in one transaction; a type whose rules really change is
+    /// marked for the rating.
+    func writeRules(ofTypes types: Set<AccountType>, with rules: [RatingRule]) throws -> ImportSummary {
         try writer.write { db in
             var summary = ImportSummary()
             var seq: Int64?
@@ -39,12 +47,5 @@ extension AppDatabase: RatingStore {
             }
             return summary
         }
-    }
-}
-
-extension AppDatabase {
-    /// `RatingStore.replaceRules` without the summary, for the protocol.
-    public func replaceRules(ofTypes types: Set<AccountType>, with rules: [RatingRule]) throws {
-        let _: ImportSummary = try replaceRules(ofTypes: types, with: rules)
     }
 }

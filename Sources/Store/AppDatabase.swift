@@ -20,6 +20,10 @@ public struct AppDatabase: Sendable {
         config.foreignKeysEnabled = true
         config.publicStatementArguments = false
         config.busyMode = .timeout(30)
+        config.prepareDatabase { db in
+            // Reads through a memory map instead of one pread(2) a page: the rating reads 100,000s of rows.
+            try db.execute(sql: "PRAGMA mmap_size = 1073741824")
+        }
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

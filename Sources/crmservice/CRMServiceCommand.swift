@@ -5,6 +5,9 @@ struct CRMServiceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "crmservice",
         abstract: "Turns a company's e-mail into CRM history.",
-        subcommands: [ParseCommand.self, ImportCommand.self, ExportCommand.self, RatingCommand.self, ReplayCommand.self, UnmatchedCommand.self]
+        subcommands: [
+            ParseCommand.self, ImportCommand.self, ExportCommand.self, RatingCommand.self, CronCommand.self,
+            ReplayCommand.self, UnmatchedCommand.self,
+        ]
     )
 }

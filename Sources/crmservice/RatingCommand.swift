@@ -53,7 +53,7 @@ struct RatingCommand: ParsableCommand {
             }
             print(result.report, terminator: "")
             if !result.findings.isEmpty {
-                throw CommandFailure.failed("\(result.findings.count) problems in the rating rules")
+                throw CommandFailure.failed("\(result.findings.count) problem\(result.findings.count == 1 ? "" : "s") in the rating rules")
             }
         }
     }

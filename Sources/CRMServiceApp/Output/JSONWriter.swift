@@ -18,7 +18,6 @@ public struct JSONWriter: Sendable {
         valuePrefix()
         appendString(key)
         bytes.append(UInt8(ascii: ":"))
-        needsComma[needsComma.count - 1] = false
         pendingKey = true
     }
 

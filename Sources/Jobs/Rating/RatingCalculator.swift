@@ -22,14 +22,17 @@ public struct RatingCalculator {
     }
 
     let forest: AccountForest
-    let ownTotals: [AccountID: [CurrencyTotal]]
+    /// Own totals by forest index.
+    let ownTotals: [[CurrencyTotal]]
     let rulesByType: [AccountType: [RatingRule]]
     let rates: EffectiveRates
     let day: Day
 
     init(forest: AccountForest, ownTotals: [AccountID: [CurrencyTotal]], rules: [RatingRule], rates: EffectiveRates, day: Day) {
         self.forest = forest
-        self.ownTotals = ownTotals
+        var own = [[CurrencyTotal]](repeating: [], count: forest.accounts.count)
+        for (id, totals) in ownTotals { if let i = forest.index[id] { own[i] = totals } }
+        self.ownTotals = own
         self.rulesByType = Dictionary(grouping: rules, by: \.accountType).mapValues { rules in
             rules.sorted { ($0.amountFrom, $0.rating.rawValue) < ($1.amountFrom, $1.rating.rawValue) }
         }
@@ -40,7 +43,7 @@ public struct RatingCalculator {
     /// Rates the accounts at `examined` (indexes into the forest); every account when `nil`.
     func rate(_ examined: Set<Int>?) throws -> Result {
         var result = Result()
-        var subtree: [Int: [CurrencyCode: CurrencyTotal]] = [:]
+        var subtree = [[CurrencyTotal]?](repeating: nil, count: forest.accounts.count)
         let targets = examined.map { $0.sorted() } ?? Array(forest.accounts.indices)
         var reportedCycles = Set<Int>()
         for type in rulesByType.keys.sorted() where Set(rulesByType[type]!.map(\.currency)).count > 1 {
@@ -60,14 +63,14 @@ public struct RatingCalculator {
                 continue
             }
             let totals = try subtreeTotals(i, memo: &subtree)
-            guard totals.values.contains(where: { $0.contracts > 0 }), let rules = rulesByType[account.type],
+            guard totals.contains(where: { $0.contracts > 0 }), let rules = rulesByType[account.type],
                   let currency = rules.first?.currency else {
                 result.ratings[account.id] = .some(nil)
                 continue
             }
             var sum = Amount.zero
             var problem: Problem?
-            for total in totals.values.sorted(by: { $0.currency < $1.currency }) {
+            for total in totals.sorted(by: { $0.currency < $1.currency }) {
                 var value = total.amount
                 if total.currency != currency {
                     guard let rate = rates.rate(from: total.currency, to: currency) else {
@@ -93,9 +96,8 @@ public struct RatingCalculator {
     }
 
     /// The totals per currency of the account's own contracts and those of all its subsidiaries (never called on a
-    /// cycle member, whose descendants cannot be on a cycle).
-    private func subtreeTotals(_ root: Int, memo: inout [Int: [CurrencyCode: CurrencyTotal]]) throws
-        -> [CurrencyCode: CurrencyTotal] {
+    /// cycle member, whose descendants cannot be on a cycle). A handful of currencies: arrays, not dictionaries.
+    private func subtreeTotals(_ root: Int, memo: inout [[CurrencyTotal]?]) throws -> [CurrencyTotal] {
         if let known = memo[root] { return known }
         // Iterative post-order: deep hierarchies never grow the call stack.
         var stack: [(node: Int, expanded: Bool)] = [(root, false)]
@@ -106,23 +108,22 @@ public struct RatingCalculator {
                 for child in forest.children[node] where memo[child] == nil { stack.append((child, false)) }
                 continue
             }
-            var totals: [CurrencyCode: CurrencyTotal] = [:]
-            for own in ownTotals[forest.accounts[node].id] ?? [] { try Self.add(own, to: &totals) }
+            var totals = ownTotals[node]
             for child in forest.children[node] {
-                for total in memo[child]!.values { try Self.add(total, to: &totals) }
+                for total in memo[child]! { try Self.add(total, to: &totals) }
             }
             memo[node] = totals
         }
         return memo[root]!
     }
 
-    private static func add(_ total: CurrencyTotal, to totals: inout [CurrencyCode: CurrencyTotal]) throws {
-        if let existing = totals[total.currency] {
-            guard let sum = existing.amount.adding(total.amount) else { throw AmountOverflow() }
-            totals[total.currency] = CurrencyTotal(currency: total.currency, amount: sum,
-                                                   contracts: existing.contracts + total.contracts)
+    private static func add(_ total: CurrencyTotal, to totals: inout [CurrencyTotal]) throws {
+        if let i = totals.firstIndex(where: { $0.currency == total.currency }) {
+            guard let sum = totals[i].amount.adding(total.amount) else { throw AmountOverflow() }
+            totals[i].amount = sum
+            totals[i].contracts += total.contracts
         } else {
-            totals[total.currency] = total
+            totals.append(total)
         }
     }
 }

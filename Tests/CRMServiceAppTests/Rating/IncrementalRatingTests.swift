@@ -182,6 +182,7 @@ import Testing
             try full.run(full: true)
             #expect(incremental.full == false)
             #expect(try w.ratings() == full.ratings(), "seed \(seed) round \(round)")
+            #expect(try full.ratings() == RatingOracle.ratings(full.database, day: Day(utc: full.now)), "seed \(seed) round \(round)")
             // And --full on the incrementally rated database finds nothing to write.
             if round % 4 == 3 { #expect(try w.run(full: true).changed == 0, "seed \(seed) round \(round)") }
         }

@@ -1,0 +1,2 @@
+/// An IMAP mailbox over libcurl: capabilities, UIDVALIDITY, new UIDs, fetch by UID, after-actions.
+public enum IMAPClient {}

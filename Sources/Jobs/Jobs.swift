@@ -1,2 +1,0 @@
-/// Cron expressions, the scheduler and the sibling jobs (rating, log truncation) live here.
-public enum Jobs {}

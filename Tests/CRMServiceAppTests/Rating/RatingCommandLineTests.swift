@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+
+/// The executable's exit statuses (§1) for the rating's commands; skipped when the debug binary is not built.
+@Suite("§1 rating command line", .enabled(if: FileManager.default.isExecutableFile(atPath: CommandLine.binary)))
+struct RatingCommandLineTests {
+    let w: RatingWorld
+    init() throws { w = try RatingWorld() }
+    var db: String { w.directory.appendingPathComponent("cli.sqlite").path }
+
+    func run(_ arguments: [String], stdin: String? = nil) throws -> (status: Int32, out: String, err: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLine.binary)
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    func file(_ name: String, _ text: String) throws -> String {
+        let url = w.directory.appendingPathComponent(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    @Test func importRunExportAndValidateExitStatuses() throws {
+        let accounts = try file("accounts.csv", accountsCSV([("A", "Customer", "Active", "")]))
+        let contracts = try file("contracts.csv", contractsCSV([("C1", "A", "50", "0", "EUR")]))
+        let bad = try file("bad.csv", contractsCSV([("C1", "A", "\"5,0\"", "0", "EUR")]))
+        let rules = try file("rules.csv", "account_type,rating,amount_from,amount_to,currency\nCustomer,2,0,200,EUR\nCustomer,1,150,300,EUR\n")
+        #expect(try run(["import", "accounts", accounts, "--db", db]).status == 0)
+        #expect(try run(["import", "contracts", contracts, "--db", db]).status == 0)
+        let rejected = try run(["import", "contracts", bad, "--db", db])
+        #expect(rejected.status == 2)
+        #expect(rejected.err.contains("bad.csv line 2, field item_value"))
+        #expect(try run(["import", "nonsense", bad, "--db", db]).status == 2)
+        #expect(try run(["import", "rating-rules", rules, "--db", db]).status == 0)
+        let run1 = try run(["rating", "run", "--db", db])
+        #expect(run1.status == 0)
+        #expect(run1.out.contains("1 accounts examined, 1 ratings changed"))
+        #expect(try run(["export", "accounts", "--db", db]).out.contains(#""rating":2"#))
+        let validate = try run(["rating", "validate", "--db", db])
+        #expect(validate.status == 1)
+        #expect(validate.out.contains("suggest 201–300"))
+        #expect(try run(["rating", "validate", "--repair", "--db", db]).status == 1)
+        #expect(try run(["rating", "validate", "--db", db]).status == 0)
+        #expect(try run(["export", "job-runs", "--db", db, "--format", "csv"]).out.hasPrefix("id,job,started_at"))
+    }
+}
+
+extension CommandLine {
+    /// The debug build of `crmservice` beside the package.
+    static var binary: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../.build/debug/crmservice")
+            .standardizedFileURL.path
+    }
+}

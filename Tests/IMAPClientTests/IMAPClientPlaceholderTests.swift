@@ -1,0 +1,4 @@
+import Testing
+@testable import IMAPClient
+
+@Test func imapClientModuleLinks() { #expect(String(describing: IMAPClient.self) == "IMAPClient") }
