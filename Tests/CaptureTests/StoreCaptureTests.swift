@@ -115,7 +115,8 @@ import Testing
         }
         #expect(try count("mailbox_checkpoints") == 0)
         try db.database.inCaptureTransaction { try $0.advanceCheckpoint(MailboxCheckpoint(mailbox: "INBOX", uidValidity: 7, lastUID: 42)) }
-        #expect(try count("mailbox_checkpoints") == 1)
+        let stored = try db.database.inCaptureTransaction { try $0.checkpoint(of: "INBOX") }
+        #expect(stored == MailboxCheckpoint(mailbox: "INBOX", uidValidity: 7, lastUID: 42))
     }
 
     @Test("§3 import contacts: addresses normalised and indexed; a bad row rejects the whole file")
@@ -204,6 +205,7 @@ final class FailingStore: CaptureStore, @unchecked Sendable {
         }
         func applyOrderChanges(_ changes: [ActivityOrderChange]) throws { try inner.applyOrderChanges(changes) }
         func advanceCheckpoint(_ checkpoint: MailboxCheckpoint) throws { try inner.advanceCheckpoint(checkpoint) }
+        func checkpoint(of mailbox: String) throws -> MailboxCheckpoint? { try inner.checkpoint(of: mailbox) }
         func appendAudit(_ entry: AuditLogEntry) throws { try inner.appendAudit(entry) }
         func openUnmatchedMessages(entries: [Int64]?) throws -> [(entry: Int64, message: Int64)] {
             try inner.openUnmatchedMessages(entries: entries)

@@ -34,6 +34,8 @@ public protocol CaptureTransaction {
     func setOutcome(of message: Int64, _ outcome: StoredOutcome, at time: Date) throws
     /// Replaces the orders and flags of stored activities (thread updates).
     func applyOrderChanges(_ changes: [ActivityOrderChange]) throws
+    /// The checkpoint of `mailbox`, nil before its first capture.
+    func checkpoint(of mailbox: String) throws -> MailboxCheckpoint?
     /// Moves a mailbox checkpoint (same transaction as the outcomes it covers).
     func advanceCheckpoint(_ checkpoint: MailboxCheckpoint) throws
     /// Appends to the audit log.

@@ -160,6 +160,15 @@ final class DatabaseCaptureTransaction: CaptureTransaction {
         for number in numbers { try insert.execute(arguments: [activity, kind, number.rawValue]) }
     }
 
+    func checkpoint(of mailbox: String) throws -> MailboxCheckpoint? {
+        try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT uid_validity, last_uid FROM mailbox_checkpoints WHERE mailbox = ?
+            """), arguments: [mailbox]).map { row in
+            MailboxCheckpoint(mailbox: mailbox, uidValidity: UInt32(truncatingIfNeeded: row[0] as Int64),
+                              lastUID: UInt32(truncatingIfNeeded: row[1] as Int64))
+        }
+    }
+
     func advanceCheckpoint(_ checkpoint: MailboxCheckpoint) throws {
         try db.cachedStatement(sql: """
             INSERT INTO mailbox_checkpoints (mailbox, uid_validity, last_uid, updated_at) VALUES (?, ?, ?, ?)
