@@ -43,3 +43,15 @@ run() { # label, input
 echo "replay benchmark: $COUNT generated messages, release build, fresh database each run ($(nproc) CPUs)"
 run eml "$WORK/world/messages"
 run mbox "$WORK/all.mbox"
+
+# Reference measured in the same run: Python's mailbox + email packages only reading and parsing the same mbox
+# (no matching, no database).
+python3 - "$WORK/all.mbox" <<'PY'
+import mailbox, email, email.policy, sys, time
+start = time.perf_counter()
+n = 0
+for msg in mailbox.mbox(sys.argv[1], factory=lambda f: email.message_from_binary_file(f, policy=email.policy.default)):
+    msg.get_body(("plain", "html")); n += 1
+secs = time.perf_counter() - start
+print(f"python {n:6d} messages in {secs:6.2f} s = {n / secs:7.0f} msg/s  (reference: mailbox + email parse only, no capture)")
+PY
