@@ -26,6 +26,12 @@ public struct CapturePipeline: Sendable {
 
     /// Captures one message inside `tx`.
     public func capture(_ raw: RawMessage, in tx: any CaptureTransaction, at time: Date = Date()) throws -> CaptureResult {
+        try capture(prepare(raw), in: tx, at: time)
+    }
+
+    /// The pure part of capturing a message (parse, checksum, identity): no I/O, so a batch can be prepared on
+    /// several threads before its transaction.
+    public func prepare(_ raw: RawMessage) -> PreparedMessage {
         let parsed = parser.parse(raw.bytes)
         let checksum = SHA256.hexDigest(raw.bytes)
         let identity: MessageIdentity = if let id = parsed.messageID?.trimmingASCIIWhitespace(), !id.isEmpty {
@@ -33,6 +39,13 @@ public struct CapturePipeline: Sendable {
         } else {
             .contentSHA256(checksum)
         }
+        return PreparedMessage(raw: raw, parsed: parsed, checksum: checksum, identity: identity)
+    }
+
+    /// Captures a prepared message inside `tx`.
+    public func capture(_ prepared: PreparedMessage, in tx: any CaptureTransaction, at time: Date = Date()) throws
+        -> CaptureResult {
+        let (raw, parsed, checksum, identity) = (prepared.raw, prepared.parsed, prepared.checksum, prepared.identity)
         let copy = RawCopy(sha256: checksum, bytes: raw.bytes)
         if let stored = try tx.message(identity) {
             if stored.excluded { return .duplicate }

@@ -11,12 +11,16 @@ public struct Replayer {
     public var pipeline: CapturePipeline
     public var mailbox: String
     public var batchSize: Int
+    /// Threads that parse a batch before its transaction (parsing is pure; the writes stay on one thread).
+    public var workers: Int
 
-    public init(store: any CaptureStore, pipeline: CapturePipeline, mailbox: String = "replay", batchSize: Int = 500) {
+    public init(store: any CaptureStore, pipeline: CapturePipeline, mailbox: String = "replay", batchSize: Int = 500,
+                workers: Int = min(ProcessInfo.processInfo.activeProcessorCount, 4)) {
         self.store = store
         self.pipeline = pipeline
         self.mailbox = mailbox
         self.batchSize = batchSize
+        self.workers = workers
     }
 
     /// Progress after each batch: messages so far, bytes read so far, total bytes.
@@ -34,8 +38,9 @@ public struct Replayer {
 
         func flush() throws {
             guard !batch.isEmpty else { return }
+            let prepared = PreparedMessage.prepareAll(batch, pipeline: pipeline, workers: workers)
             let results = try store.inCaptureTransaction { tx in
-                try batch.map { try pipeline.capture($0, in: tx) }
+                try prepared.map { try pipeline.capture($0, in: tx) }
             }
             for result in results { summary.count(result) }
             batch.removeAll(keepingCapacity: true)
