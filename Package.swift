@@ -35,7 +35,11 @@ let package = Package(
             dependencies: ["CRMCore", "CCurl", .product(name: "Logging", package: "swift-log")]
         ),
         .target(name: "Store", dependencies: ["CRMCore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "CRMServiceApp", dependencies: ["CRMCore", "MailMIME", "Matching", "Jobs", "Store", "IMAPClient"]),
+        .target(name: "Capture", dependencies: ["CRMCore", "MailMIME", "Matching"]),
+        .target(
+            name: "CRMServiceApp",
+            dependencies: ["CRMCore", "MailMIME", "Matching", "Jobs", "Store", "IMAPClient", "Capture"]
+        ),
         .executableTarget(
             name: "crmservice",
             dependencies: ["CRMServiceApp", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -49,6 +53,7 @@ let package = Package(
         .testTarget(name: "JobsTests", dependencies: ["Jobs"]),
         .testTarget(name: "IMAPClientTests", dependencies: ["IMAPClient"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "CRMCore"]),
+        .testTarget(name: "CaptureTests", dependencies: ["Capture", "CRMServiceApp", "Store", "Matching", "MailMIME", "CRMCore"]),
         .testTarget(name: "CRMServiceAppTests", dependencies: ["CRMServiceApp", "MailMIME"]),
     ],
     swiftLanguageModes: [.v6]

@@ -95,6 +95,7 @@ extension AppDatabase {
                 );
                 """)
         }
+        registerCaptureMigrations(in: &migrator)
         return migrator
     }
 }

@@ -11,6 +11,7 @@ public struct ReferenceExporter {
 
     /// Writes every row of `kind` through `emit`, one line (with its `\n`) at a time.
     public func export(_ kind: ExportKind, format: ExportFormat, emit: ([UInt8]) -> Void) throws {
+        if CaptureExporter.handles(kind) { return try CaptureExporter(database: database).export(kind, format: format, emit: emit) }
         let (columns, rows) = try table(kind)
         switch format {
         case .jsonl:

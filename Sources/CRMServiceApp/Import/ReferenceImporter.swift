@@ -23,7 +23,7 @@ public struct ReferenceImporter {
         case .contracts: return try database.importContracts(try contracts(table))
         case .ratingRules: return try database.importRatingRules(try ratingRules(table))
         case .exchangeRates: return try database.importExchangeRates(try exchangeRates(table))
-        case .contacts, .users, .orders: throw ImportNotAvailable(kind: kind)
+        case .contacts, .users, .orders: return try importAddressBook(kind, table)
         }
     }
 

@@ -1,0 +1,50 @@
+import Foundation
+
+/// The store as capture sees it (DESIGN.md: Capture reaches the database through ports).
+public protocol CaptureStore: Sendable {
+    /// The address book snapshot (users, contacts, accounts, orders) under `policy`.
+    func addressBook(policy: CapturePolicy) throws -> AddressBook
+    /// Runs `body` in one write transaction: everything it wrote is committed together or not at all.
+    func inCaptureTransaction<T>(_ body: (any CaptureTransaction) throws -> T) throws -> T
+}
+
+/// The reads and writes of one capture transaction. Not `Sendable`: it lives only inside
+/// `CaptureStore.inCaptureTransaction`.
+public protocol CaptureTransaction {
+    /// The stored message with `identity`, nil when there is none.
+    func message(_ identity: MessageIdentity) throws -> StoredMessage?
+    /// The stored message with database id `id`.
+    func message(id: Int64) throws -> StoredMessage?
+    /// The stored raw copies of a message, in a stable order (by first source).
+    func rawCopies(of message: Int64) throws -> [RawCopy]
+    /// Every activity connected to `identity` through thread references (its parents, what answers it, at any
+    /// depth, both directions), itself excluded.
+    func threadActivities(of identity: MessageIdentity, parents: [MessageIdentity]) throws
+        -> [(MessageIdentity, ActivityRecord)]
+    /// Creates the message row with its first copy; returns its id.
+    func insertMessage(_ identity: MessageIdentity, headline: MessageHeadline, copy: RawCopy) throws -> Int64
+    /// Replaces what `export` shows of a message (date, subject, sender), e.g. after its copies were merged.
+    func updateHeadline(of message: Int64, _ headline: MessageHeadline) throws
+    /// Adds one more distinct copy to a message (no-op when its checksum is already stored).
+    func addCopy(to message: Int64, copy: RawCopy) throws
+    /// Records a source of a message; false when it was already recorded.
+    @discardableResult
+    func addSource(to message: Int64, source: MessageSource, copySHA256: String) throws -> Bool
+    /// Replaces the message's outcome (activity, unmatched entry, excluded marker or nothing).
+    func setOutcome(of message: Int64, _ outcome: StoredOutcome, at time: Date) throws
+    /// Replaces the orders and flags of stored activities (thread updates).
+    func applyOrderChanges(_ changes: [ActivityOrderChange]) throws
+    /// The checkpoint of `mailbox`, nil before its first capture.
+    func checkpoint(of mailbox: String) throws -> MailboxCheckpoint?
+    /// Moves a mailbox checkpoint (same transaction as the outcomes it covers).
+    func advanceCheckpoint(_ checkpoint: MailboxCheckpoint) throws
+    /// Appends to the audit log.
+    func appendAudit(_ entry: AuditLogEntry) throws
+    /// The message ids of unmatched entries with status `open` (all when `entries` is nil, else those among the given
+    /// entry ids), by entry id.
+    func openUnmatchedMessages(entries: [Int64]?) throws -> [(entry: Int64, message: Int64)]
+    /// The unmatched entry with id `entry`: its message and status; nil when there is none.
+    func unmatchedEntry(_ entry: Int64) throws -> (message: Int64, status: String)?
+    /// Marks an unmatched entry `assigned` (to `contact`) or `dismissed` (with `why`), keeping it for the record.
+    func closeUnmatched(_ entry: Int64, status: String, contact: ContactID?, why: String?, at time: Date) throws
+}

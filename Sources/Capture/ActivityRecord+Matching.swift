@@ -1,0 +1,28 @@
+import CRMCore
+import Matching
+
+extension ActivityRecord {
+    /// The stored form of a matcher activity.
+    init(_ activity: Activity) {
+        self.init(
+            direction: activity.direction.rawValue, contacts: activity.contacts, accounts: activity.accounts,
+            users: activity.users, orders: activity.orders, ownOrders: activity.ownOrders,
+            unresolvedOrders: activity.unresolvedOrders, inheritedFrom: activity.inheritedFrom,
+            flags: activity.flags.map(\.rawValue), threadParents: activity.threadParents)
+    }
+
+    /// The matcher's view of a stored activity (unknown flag words are dropped).
+    var matchingActivity: Activity {
+        Activity(
+            direction: Direction(rawValue: direction) ?? .incoming, contacts: contacts, accounts: accounts, users: users,
+            orders: orders, ownOrders: ownOrders, unresolvedOrders: unresolvedOrders, inheritedFrom: inheritedFrom,
+            flags: flags.compactMap(ActivityFlag.init(rawValue:)), threadParents: threadParents)
+    }
+}
+
+extension ActivityOrderChange {
+    init(_ update: ThreadOrderUpdate) {
+        self.init(identity: update.identity, orders: update.orders, inheritedFrom: update.inheritedFrom,
+                  flags: update.flags.map(\.rawValue))
+    }
+}

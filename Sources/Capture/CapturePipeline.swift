@@ -1,0 +1,126 @@
+import CRMCore
+import Foundation
+import MailMIME
+import Matching
+
+/// The writer of INTERFACE.md §4: parses a message, finds out whether it is a copy of one already stored (§4.8),
+/// asks the matcher, and persists the outcome, the source and the thread updates through one `CaptureTransaction`.
+///
+/// Decisions where the contract is silent:
+/// - A copy with new bytes of a stored message is decided again on the merge of all stored copies
+///   (`Matcher.mergeCopies`, copies ordered by their first source) and the stored outcome is replaced; it counts
+///   as `duplicate`. A copy with bytes already stored only adds its source.
+/// - A copy of an excluded message (§4.9) is a duplicate and nothing of it is stored, not even its source.
+/// - A copy of a message whose unmatched entry an administrator assigned or dismissed keeps that decision.
+/// - Ignored `internal` messages leave nothing behind: replaying one again counts it as ignored again.
+/// - A message with no `Message-ID` has the SHA-256 of its bytes as identity, so its copies are byte-identical.
+public struct CapturePipeline: Sendable {
+    /// The address book every decision of this pipeline uses.
+    public var book: AddressBook
+    let parser: MIMEParser
+
+    public init(book: AddressBook, parser: MIMEParser = MIMEParser()) {
+        self.book = book
+        self.parser = parser
+    }
+
+    /// Captures one message inside `tx`.
+    public func capture(_ raw: RawMessage, in tx: any CaptureTransaction, at time: Date = Date()) throws -> CaptureResult {
+        try capture(prepare(raw), in: tx, at: time)
+    }
+
+    /// The pure part of capturing a message (parse, checksum, identity): no I/O, so a batch can be prepared on
+    /// several threads before its transaction.
+    public func prepare(_ raw: RawMessage) -> PreparedMessage {
+        let parsed = parser.parse(raw.bytes)
+        let checksum = SHA256.hexDigest(raw.bytes)
+        let identity: MessageIdentity = if let id = parsed.messageID?.trimmingASCIIWhitespace(), !id.isEmpty {
+            .messageID(id)
+        } else {
+            .contentSHA256(checksum)
+        }
+        return PreparedMessage(raw: raw, parsed: parsed, checksum: checksum, identity: identity)
+    }
+
+    /// Captures a prepared message inside `tx`.
+    public func capture(_ prepared: PreparedMessage, in tx: any CaptureTransaction, at time: Date = Date()) throws
+        -> CaptureResult {
+        let (raw, parsed, checksum, identity) = (prepared.raw, prepared.parsed, prepared.checksum, prepared.identity)
+        let copy = RawCopy(sha256: checksum, bytes: raw.bytes)
+        if let stored = try tx.message(identity) {
+            if stored.excluded { return .duplicate }
+            let newBytes = !stored.copies.contains(checksum)
+            if newBytes { try tx.addCopy(to: stored.id, copy: copy) }
+            try tx.addSource(to: stored.id, source: raw.source, copySHA256: checksum)
+            if newBytes, stored.unmatchedStatus == nil || stored.unmatchedStatus == "open" {
+                _ = try decideAgain(stored.id, identity: identity, in: tx, at: time)
+            }
+            return .duplicate
+        }
+        let parents = Matcher.threadParents(of: parsed, identity: identity)
+        let thread = try threadFacts(of: identity, parents: parents, in: tx)
+        let decision = Matcher.decide(parsed, identity: identity, book: book, thread: thread)
+        if case .ignored(.internal) = decision.outcome {
+            try tx.applyOrderChanges(decision.threadUpdates.map(ActivityOrderChange.init))
+            return .ignored(.internal)
+        }
+        let id = try tx.insertMessage(identity, headline: headline(parsed), copy: copy)
+        try tx.addSource(to: id, source: raw.source, copySHA256: checksum)
+        return try persist(decision, parsed: parsed, message: id, in: tx, at: time)
+    }
+
+    /// Decides a stored message again on the merge of its copies with the current address book and thread, and
+    /// replaces its outcome; returns the new outcome.
+    @discardableResult
+    public func decideAgain(
+        _ message: Int64, identity: MessageIdentity, in tx: any CaptureTransaction, at time: Date = Date()
+    ) throws -> CaptureResult {
+        let copies = try tx.rawCopies(of: message).map { parser.parse($0.bytes) }
+        guard let first = copies.first else { return .ignored(.excluded) }
+        let merged = Matcher.mergeCopies(first, Array(copies.dropFirst()))
+        let parents = Matcher.threadParents(of: merged, identity: identity)
+        let thread = try threadFacts(of: identity, parents: parents, in: tx)
+        let decision = Matcher.decide(merged, identity: identity, book: book, thread: thread)
+        if copies.count > 1 { try tx.updateHeadline(of: message, headline(merged)) }
+        return try persist(decision, parsed: merged, message: message, in: tx, at: time)
+    }
+
+    /// The captured activities of the message's thread.
+    func threadFacts(
+        of identity: MessageIdentity, parents: [MessageIdentity], in tx: any CaptureTransaction
+    ) throws -> ThreadFacts {
+        ThreadFacts(try tx.threadActivities(of: identity, parents: parents).map { member, record in
+            ThreadMember(identity: member, activity: record.matchingActivity)
+        })
+    }
+
+    private func persist(
+        _ decision: CaptureDecision, parsed: ParsedMessage, message: Int64, in tx: any CaptureTransaction, at time: Date
+    ) throws -> CaptureResult {
+        let result: CaptureResult
+        switch decision.outcome {
+        case .activity(let activity):
+            try tx.setOutcome(of: message, .activity(ActivityRecord(activity), attachments: attachments(parsed)), at: time)
+            result = .activity
+        case .unmatched(let reason):
+            try tx.setOutcome(of: message, .unmatched(reason: reason.rawValue, audit: decision.audit.description), at: time)
+            result = .unmatched(reason)
+        case .ignored(let reason):
+            try tx.setOutcome(of: message, reason == .excluded ? .excluded : .discarded, at: time)
+            result = .ignored(reason)
+        }
+        try tx.applyOrderChanges(decision.threadUpdates.map(ActivityOrderChange.init))
+        return result
+    }
+
+    func headline(_ parsed: ParsedMessage) -> MessageHeadline {
+        MessageHeadline(messageID: parsed.messageID, date: parsed.date, subject: parsed.subject,
+                        from: parsed.from.first.map { EmailAddress($0.address)?.value ?? $0.address })
+    }
+
+    func attachments(_ parsed: ParsedMessage) -> [AttachmentRecord] {
+        parsed.attachments.map { a in
+            AttachmentRecord(filename: a.filename, contentType: a.contentType, sha256: SHA256.hexDigest(a.data), data: a.data)
+        }
+    }
+}

@@ -1,0 +1,129 @@
+import ArgumentParser
+import CRMServiceApp
+import Foundation
+
+/// `crmservice unmatched list|show|assign|dismiss|reprocess` (§5): the administrator's review queue. Every action
+/// is recorded in the audit log with `--as` (default: the login name) and the time.
+struct UnmatchedCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "unmatched",
+        abstract: "The review queue of messages capture could not place.",
+        subcommands: [List.self, Show.self, Assign.self, Dismiss.self, Reprocess.self]
+    )
+
+    struct Database: ParsableArguments {
+        @Option(help: "The SQLite database.")
+        var db: String
+    }
+
+    struct Actor: ParsableArguments {
+        @Option(name: .customLong("as"), help: "Who does it, for the audit log (default: the login name).")
+        var actor: String?
+
+        var name: String {
+            if let actor, !actor.isEmpty { return actor }
+            if let login = ProcessInfo.processInfo.environment["LOGNAME"] ?? ProcessInfo.processInfo.environment["USER"],
+               !login.isEmpty { return login }
+            return "unknown"
+        }
+    }
+
+    /// `unmatched list [--all]`: one line an entry.
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List open entries (all with --all).")
+        @OptionGroup var database: Database
+        @Flag(help: "Also list assigned and dismissed entries.")
+        var all = false
+
+        func run() throws {
+            let service = ReviewService(database: try openDatabase(database.db))
+            let rows: [UnmatchedEntryRow]
+            do { rows = try service.list(openOnly: !all) } catch { throw CommandFailure.failed("\(error)") }
+            for row in rows {
+                print("\(row.id)\t\(row.status)\t\(row.reason)\t\(row.date ?? "-")\t\(row.from ?? "-")\t\(row.subject ?? "")")
+            }
+        }
+    }
+
+    /// `unmatched show ID`.
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one entry: why it is here, its sources, headers.")
+        @Argument(help: "The entry id.") var id: Int64
+        @OptionGroup var database: Database
+
+        func run() throws {
+            let service = ReviewService(database: try openDatabase(database.db))
+            let text: String?
+            do { text = try service.show(id) } catch { throw CommandFailure.failed("\(error)") }
+            guard let text else { throw CommandFailure.badInput("unmatched entry \(id): no such entry") }
+            print(text, terminator: "")
+        }
+    }
+
+    /// `unmatched assign ID --contact CID`.
+    struct Assign: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Make an open entry an activity on a contact.")
+        @Argument(help: "The entry id.") var id: Int64
+        @Option(help: "The contact id.") var contact: String
+        @OptionGroup var database: Database
+        @OptionGroup var actor: Actor
+
+        func run() throws {
+            let service = ReviewService(database: try openDatabase(database.db))
+            try review { try service.assign(id, contact: ReviewContactID(contact), actor: actor.name) }
+            print("unmatched entry \(id) assigned to contact \(contact)")
+        }
+    }
+
+    /// `unmatched dismiss ID --why TEXT`.
+    struct Dismiss: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Close an open entry with a reason.")
+        @Argument(help: "The entry id.") var id: Int64
+        @Option(help: "Why it is dismissed.") var why: String
+        @OptionGroup var database: Database
+        @OptionGroup var actor: Actor
+
+        func run() throws {
+            guard !why.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw CommandFailure.badInput("--why must not be empty")
+            }
+            let service = ReviewService(database: try openDatabase(database.db))
+            try review { try service.dismiss(id, why: why, actor: actor.name) }
+            print("unmatched entry \(id) dismissed")
+        }
+    }
+
+    /// `unmatched reprocess [ID...]`.
+    struct Reprocess: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run capture again on open entries (all, or the ids given) with the current address book.")
+        @Argument(help: "Entry ids (default: every open entry).") var ids: [Int64] = []
+        @OptionGroup var database: Database
+        @OptionGroup var actor: Actor
+
+        func run() throws {
+            let service = ReviewService(database: try openDatabase(database.db))
+            var results: [(Int64, CaptureResult)] = []
+            try review { results = try service.reprocess(ids.isEmpty ? nil : ids, actor: actor.name) }
+            var activities = 0
+            for (id, result) in results {
+                switch result {
+                case .activity: activities += 1; print("\(id)\tactivity")
+                case .unmatched(let reason): print("\(id)\tunmatched \(reason.rawValue)")
+                case .ignored(let reason): print("\(id)\tignored \(reason.rawValue)")
+                case .duplicate: print("\(id)\tduplicate")
+                }
+            }
+            print("\(results.count) entries reprocessed, \(activities) became activities")
+        }
+    }
+}
+
+/// Runs a review action, mapping a refused action to exit 2 and anything else to exit 1.
+private func review(_ action: () throws -> Void) throws {
+    do { try action() } catch let error as ReviewError {
+        throw CommandFailure.badInput(error.description)
+    } catch {
+        throw CommandFailure.failed("\(error)")
+    }
+}
