@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0", traits: ["YAML"]),
     ],
     targets: [
         .target(name: "CRMCore"),
@@ -38,7 +39,10 @@ let package = Package(
         .target(name: "Capture", dependencies: ["CRMCore", "MailMIME", "Matching"]),
         .target(
             name: "CRMServiceApp",
-            dependencies: ["CRMCore", "MailMIME", "Matching", "Jobs", "Store", "IMAPClient", "Capture"]
+            dependencies: [
+                "CRMCore", "MailMIME", "Matching", "Jobs", "Store", "IMAPClient", "Capture",
+                .product(name: "Configuration", package: "swift-configuration"),
+            ]
         ),
         .executableTarget(
             name: "crmservice",
