@@ -44,6 +44,15 @@ echo "replay benchmark: $COUNT generated messages, release build, fresh database
 run eml "$WORK/world/messages"
 run mbox "$WORK/all.mbox"
 
+# Parse-only figure of the same run: the same files through `crmservice parse --json`, so what replay adds
+# (matching, SQLite, the raw message and attachments written) can be read off.
+start=$(date +%s.%N)
+find "$WORK/world/messages" -type f -print0 | LC_ALL=C sort -z | xargs -0 "$BIN" parse --json >/dev/null
+end=$(date +%s.%N)
+secs=$(echo "$end - $start" | bc -l)
+printf '%-6s %6d messages in %6.2f s = %7.0f msg/s  (crmservice parse --json, no capture)\n' \
+    parse "$COUNT" "$secs" "$(echo "$COUNT / $secs" | bc -l)"
+
 # Reference measured in the same run: Python's mailbox + email packages only reading and parsing the same mbox
 # (no matching, no database).
 python3 - "$WORK/all.mbox" <<'PY'
