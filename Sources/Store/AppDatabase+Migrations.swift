@@ -95,6 +95,7 @@ extension AppDatabase {
                 );
                 """)
         }
+        migrator.registerMigration("v3-scheduler", migrate: migrateScheduler)
         return migrator
     }
 }

@@ -25,7 +25,7 @@ import Testing
             #expect(tables.contains(t))
         }
         let applied = try db.database.writer.read { try AppDatabase.migrator.appliedMigrations($0) }
-        #expect(applied == ["v1-reference-data", "v1-job-runs", "v1-rating-state"])
+        #expect(applied.filter { $0.hasPrefix("v1-") } == ["v1-reference-data", "v1-job-runs", "v1-rating-state"])
         // Opening again migrates nothing and keeps the data.
         _ = try AppDatabase.open(path: db.directory.appendingPathComponent("crm.sqlite").path)
     }
