@@ -6,7 +6,7 @@ struct CRMServiceCommand: AsyncParsableCommand {
         commandName: "crmservice",
         abstract: "Turns a company's e-mail into CRM history.",
         subcommands: [
-            ParseCommand.self, ImportCommand.self, ExportCommand.self, RatingCommand.self, CronCommand.self,
+            ParseCommand.self, ImportCommand.self, ExportCommand.self, RatingCommand.self, CronCommand.self, JobsCommand.self,
         ]
     )
 }
