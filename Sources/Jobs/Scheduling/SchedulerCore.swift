@@ -81,7 +81,8 @@ public struct SchedulerCore: Sendable {
                 entry.running = true
                 entry.lastStart = now
             }
-            entry.nextFire = Self.nextFire(entry, after: now)
+            // A catch-up not run (standby) counts like a fire time passed in standby.
+            entry.nextFire = Self.nextFire(entry, after: now, restart: run != nil && mode == .standby)
         }
         return due
     }
@@ -130,14 +131,15 @@ public struct SchedulerCore: Sendable {
         entries[name]?.running = false
     }
 
-    /// Switches between running and standby. Fire times that passed in standby are not made up.
+    /// Switches between running and standby. Fire times that passed in standby (before `now`) are not made up.
     public mutating func setMode(_ mode: SchedulerMode, now: Date) {
         guard mode != self.mode else { return }
         self.mode = mode
         guard mode == .running, started else { return }
         for name in order {
             guard var entry = entries[name], entry.definition.enabled else { continue }
-            if let fire = entry.nextFire, fire <= now {
+            // A fire time at `now` itself did not pass in standby: the next tick runs it.
+            if let fire = entry.nextFire, fire < now {
                 entry.nextFire = Self.nextFire(entry, after: now, restart: true)
                 entry.handledThrough = now
             }
