@@ -59,8 +59,8 @@ public struct SchedulerService: Service {
         let (events, continuation) = AsyncStream.makeStream(of: Event.self)
         logger.info("scheduler started", metadata: ["scheduler.mode": "\(core.mode)", "scheduler.jobs": "\(definitions.count)"])
 
-        try await withGracefulShutdownHandler {
-            try await withThrowingTaskGroup(of: Void.self) { group in
+        await withGracefulShutdownHandler {
+            await withDiscardingTaskGroup { group in
                 var due = core.start(now: startup)
                 var contexts: [JobName: JobContext] = [:]
                 var armed: Date?
@@ -70,12 +70,22 @@ public struct SchedulerService: Service {
                     for definition in definitions {
                         let name = definition.name
                         guard let through = core.handledThrough(of: name), persisted[name.rawValue] != through else { continue }
-                        try store.recordScheduleHandled(job: name.rawValue, through: through)
-                        persisted[name.rawValue] = through
+                        do {
+                            try store.recordScheduleHandled(job: name.rawValue, through: through)
+                            persisted[name.rawValue] = through
+                        } catch {
+                            logger.error("cannot record the schedule", metadata: ["job.name": "\(name)", "error": "\(error)"])
+                        }
                     }
                     for run in due {
                         guard !shuttingDown, let job = jobs[run.job] else { core.finished(run.job); continue }
-                        switch try runner.begin(run.job, shutdown: shutdown) {
+                        let start: JobRunner.Start
+                        do { start = try runner.begin(run.job, shutdown: shutdown) } catch {
+                            core.finished(run.job)
+                            logger.error("cannot record the start of a run", metadata: ["job.name": "\(run.job)", "error": "\(error)"])
+                            continue
+                        }
+                        switch start {
                         case .busy(let other):
                             core.finished(run.job)
                             logger.notice("fire time skipped: a run is in progress elsewhere",
@@ -88,10 +98,16 @@ public struct SchedulerService: Service {
                             observer?(.started(run, context.runID))
                             group.addTask {
                                 defer { continuation.yield(.finished(run.job)) }
-                                let report = try await runner.execute(job, in: context)
-                                logger.info("run ended", metadata: ["job.name": "\(run.job)", "job.run": "\(report.runID)",
-                                                                    "job.state": "\(report.state)"])
-                                observer?(.finished(run.job, report.runID, report.state))
+                                do {
+                                    let report = try await runner.execute(job, in: context)
+                                    logger.info("run ended", metadata: ["job.name": "\(run.job)", "job.run": "\(report.runID)",
+                                                                        "job.state": "\(report.state)"])
+                                    observer?(.finished(run.job, report.runID, report.state))
+                                } catch {
+                                    // Left `running`; the next start-up marks it failed.
+                                    logger.error("cannot record the end of a run",
+                                                 metadata: ["job.name": "\(run.job)", "job.run": "\(context.runID)", "error": "\(error)"])
+                                }
                             }
                         }
                     }
@@ -130,10 +146,7 @@ public struct SchedulerService: Service {
                         shuttingDown = true
                     }
                 }
-                group.cancelAll()
-                while let result = await group.nextResult() {
-                    if case .failure(let error) = result, !(error is CancellationError) { throw error }
-                }
+                group.cancelAll() // the timer; jobs still running (only when cancelled) see it at their next check
             }
         } onGracefulShutdown: {
             shutdown.set()
