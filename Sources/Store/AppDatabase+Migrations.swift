@@ -96,6 +96,7 @@ extension AppDatabase {
                 """)
         }
         registerCaptureMigrations(in: &migrator)
+        migrator.registerMigration("v3-scheduler", migrate: migrateScheduler)
         return migrator
     }
 }

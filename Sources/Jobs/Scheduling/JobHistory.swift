@@ -1,8 +1,21 @@
 import Foundation
 
-/// What the run log says about one job when the scheduler starts: when its last run started (nil: never ran).
+/// What the database says about one job when the scheduler starts: when its last run started (nil: never ran), and
+/// through which instant its fire times were already handled (run, skipped, or let pass in standby).
 public struct JobHistory: Sendable, Hashable {
     public var lastStart: Date?
+    public var handledThrough: Date?
 
-    public init(lastStart: Date?) { self.lastStart = lastStart }
+    public init(lastStart: Date?, handledThrough: Date? = nil) {
+        self.lastStart = lastStart
+        self.handledThrough = handledThrough
+    }
+
+    /// The later of the two: fire times after it were missed.
+    var since: Date? {
+        switch (lastStart, handledThrough) {
+        case let (a?, b?): max(a, b)
+        case let (a, b): a ?? b
+        }
+    }
 }

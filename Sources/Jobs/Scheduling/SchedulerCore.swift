@@ -1,3 +1,4 @@
+import CRMCore
 import Foundation
 
 /// The scheduler's decisions, with no clock, sleeping or storage of its own (§7): given the job definitions, what
@@ -13,6 +14,8 @@ public struct SchedulerCore: Sendable {
     struct Entry: Sendable {
         var definition: JobDefinition
         var lastStart: Date?
+        /// Fire times through this instant are handled (run, skipped or passed in standby); persisted by the service.
+        var handledThrough: Date?
         var nextFire: Date?
         var running = false
     }
@@ -42,7 +45,9 @@ public struct SchedulerCore: Sendable {
         self.mode = mode
         var entries: [JobName: Entry] = [:]
         for definition in definitions {
-            entries[definition.name] = Entry(definition: definition, lastStart: history[definition.name]?.lastStart)
+            let past = history[definition.name]
+            entries[definition.name] = Entry(definition: definition, lastStart: past?.since,
+                                             handledThrough: past?.handledThrough)
         }
         self.entries = entries
         order = entries.keys.sorted()
@@ -70,12 +75,14 @@ public struct SchedulerCore: Sendable {
                     run = DueRun(job: name, scheduledFor: now, reason: .scheduled)
                 }
             }
+            if run != nil { entry.handledThrough = now }
             if mode == .running, let run {
                 due.append(run)
                 entry.running = true
                 entry.lastStart = now
             }
-            entry.nextFire = Self.nextFire(entry, after: now)
+            // A catch-up not run (standby) counts like a fire time passed in standby.
+            entry.nextFire = Self.nextFire(entry, after: now, restart: run != nil && mode == .standby)
         }
         return due
     }
@@ -89,6 +96,7 @@ public struct SchedulerCore: Sendable {
                 continue
             }
             defer { entries[name] = entry }
+            entry.handledThrough = now
             if mode == .standby {
                 entry.nextFire = Self.nextFire(entry, after: now, restart: true)
                 continue
@@ -123,14 +131,18 @@ public struct SchedulerCore: Sendable {
         entries[name]?.running = false
     }
 
-    /// Switches between running and standby. Fire times that passed in standby are not made up.
+    /// Switches between running and standby. Fire times that passed in standby (before `now`) are not made up.
     public mutating func setMode(_ mode: SchedulerMode, now: Date) {
         guard mode != self.mode else { return }
         self.mode = mode
         guard mode == .running, started else { return }
         for name in order {
             guard var entry = entries[name], entry.definition.enabled else { continue }
-            if let fire = entry.nextFire, fire <= now { entry.nextFire = Self.nextFire(entry, after: now, restart: true) }
+            // A fire time at `now` itself did not pass in standby: the next tick runs it.
+            if let fire = entry.nextFire, fire < now {
+                entry.nextFire = Self.nextFire(entry, after: now, restart: true)
+                entry.handledThrough = now
+            }
             entries[name] = entry
         }
     }
@@ -142,6 +154,9 @@ public struct SchedulerCore: Sendable {
 
     /// Whether a run of `name` is in progress.
     public func isRunning(_ name: JobName) -> Bool { entries[name]?.running ?? false }
+
+    /// The instant through which `name`'s fire times are handled (nil: none yet), for the service to persist.
+    public func handledThrough(of name: JobName) -> Date? { entries[name]?.handledThrough }
 
     /// The next fire time of a job, as it stands.
     public func nextFire(of name: JobName) -> Date? { entries[name]?.nextFire }

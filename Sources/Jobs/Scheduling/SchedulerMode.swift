@@ -1,4 +1,4 @@
-/// Whether the scheduler starts runs (`running`) or lets fire times pass without running anything (`standby`, §7).
-public enum SchedulerMode: String, Sendable, Hashable, CaseIterable {
-    case running, standby
-}
+import CRMCore
+
+/// The scheduler's mode (`running` or `standby`, §7); the type lives in CRMCore so that the store can persist it.
+public typealias SchedulerMode = CRMCore.SchedulerMode

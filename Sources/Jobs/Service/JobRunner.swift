@@ -1,0 +1,76 @@
+import CRMCore
+import Foundation
+
+/// Runs one job and records it in the run log (§7): started `running` unless a run of the same job is running
+/// already (in any process), ended `completed`, `failed` or `stopped` with the counts and messages.
+/// Used by the scheduler service and by `jobs run NAME`.
+public struct JobRunner: Sendable {
+    let store: any SchedulerStore
+    let clock: any WallClock
+
+    public init(store: any SchedulerStore, clock: any WallClock = SystemWallClock()) {
+        self.store = store
+        self.clock = clock
+    }
+
+    /// The answer to `begin`.
+    public enum Start: Sendable {
+        case started(JobContext)
+        /// A run of the job is `running` already; nothing was started.
+        case busy(JobRunID)
+    }
+
+    /// How a run ended.
+    public struct Report: Sendable, Hashable {
+        public var runID: JobRunID
+        public var state: JobRunState
+        public var outcome: JobOutcome
+    }
+
+    /// Records the start of a run of `job`, unless one is running.
+    public func begin(_ job: JobName, shutdown: ShutdownFlag = ShutdownFlag()) throws -> Start {
+        let now = clock.now()
+        switch try store.startRunIfIdle(job: job.rawValue, at: now) {
+        case .busy(let id):
+            return .busy(id)
+        case .started(let id):
+            return .started(JobContext(runID: id, job: job, startedAt: now, store: store, shutdown: shutdown))
+        }
+    }
+
+    /// Runs `job` in the run `context` began and records its end. Throws only when the end cannot be recorded (the
+    /// run then stays `running` until the next start-up marks it `failed`).
+    public func execute(_ job: any Job, in context: JobContext) async throws -> Report {
+        var state = JobRunState.completed
+        var outcome: JobOutcome
+        do {
+            outcome = try await job.run(context)
+        } catch let stopped as JobStopped {
+            state = .stopped
+            outcome = context.progress
+            outcome.messages.append(stopped.description)
+        } catch {
+            state = .failed
+            outcome = context.progress
+            outcome.messages.append("\(job.name) failed: \(error)")
+        }
+        try store.finishRun(context.runID, state: state, at: clock.now(), examined: outcome.examined,
+                            changed: outcome.changed, messages: outcome.messages)
+        return Report(runID: context.runID, state: state, outcome: outcome)
+    }
+
+    /// `begin` and `execute` in one; `Busy` when a run of the job is in progress.
+    public func run(_ job: any Job) async throws -> Result<Report, Busy> {
+        switch try begin(job.name) {
+        case .busy(let id): return .failure(Busy(job: job.name, runningRun: id))
+        case .started(let context): return .success(try await execute(job, in: context))
+        }
+    }
+
+    /// A run of the job is in progress already.
+    public struct Busy: Error, Sendable, Hashable, CustomStringConvertible {
+        public var job: JobName
+        public var runningRun: JobRunID
+        public var description: String { "\(job) is running already (run \(runningRun))" }
+    }
+}

@@ -1,0 +1,158 @@
+import CRMCore
+import Foundation
+import Logging
+import ServiceLifecycle
+
+/// The scheduler (§7) as a long-running `Service`: drives `SchedulerCore` with an injected clock, runs each due job
+/// as a child task and records it in the run log.
+///
+/// - Start-up: runs left `running` by a crash are marked `failed`; a run missed while the service was down runs once.
+/// - The mode is re-read from the database at every wake-up, so `jobs standby` / `jobs resume` from another process
+///   take effect at the next fire time; in standby nothing starts.
+/// - A job never runs twice at once: a fire time during its run is skipped (and noted in that run's messages); a
+///   run of the same job started by another process (`jobs run`) also makes the fire time skipped.
+/// - How far each job's schedule is handled is stored after every wake-up, so the schedule survives restarts.
+/// - Graceful shutdown: nothing new starts; running jobs stop at their next `checkStop()` (after the batch in
+///   progress commits) and are recorded `stopped`; then `run()` returns.
+public struct SchedulerService: Service {
+    let jobs: [JobName: any Job]
+    let definitions: [JobDefinition]
+    let store: any SchedulerStore
+    let clock: any SchedulerClock
+    let logger: Logger
+    let observer: (@Sendable (SchedulerEvent) -> Void)?
+
+    /// `definitions` say when each job runs; only those with a job in `jobs` are scheduled.
+    public init(jobs: [any Job], definitions: [JobDefinition], store: any SchedulerStore,
+                clock: any SchedulerClock = SystemSchedulerClock(), logger: Logger,
+                observer: (@Sendable (SchedulerEvent) -> Void)? = nil) {
+        var byName: [JobName: any Job] = [:]
+        for job in jobs { byName[job.name] = job }
+        self.jobs = byName
+        self.definitions = definitions.filter { byName[$0.name] != nil }
+        self.store = store
+        self.clock = clock
+        self.logger = logger
+        self.observer = observer
+    }
+
+    private enum Event: Sendable {
+        case wake(Date)
+        case finished(JobName)
+        case shutdown
+    }
+
+    public func run() async throws {
+        let startup = clock.now()
+        let failed = try store.failRunsLeftRunning(at: startup, message: "left running when the service stopped; marked failed at start-up")
+        for id in failed { logger.warning("run left running marked failed", metadata: ["job.run": "\(id)"]) }
+        let starts = try store.lastRunStarts()
+        var persisted = try store.scheduleHandledThrough()
+        var history: [JobName: JobHistory] = [:]
+        for definition in definitions {
+            let name = definition.name.rawValue
+            history[definition.name] = JobHistory(lastStart: starts[name], handledThrough: persisted[name])
+        }
+        var core = SchedulerCore(definitions: definitions, history: history, mode: try store.schedulerMode())
+        let runner = JobRunner(store: store, clock: clock)
+        let shutdown = ShutdownFlag()
+        let (events, continuation) = AsyncStream.makeStream(of: Event.self)
+        logger.info("scheduler started", metadata: ["scheduler.mode": "\(core.mode)", "scheduler.jobs": "\(definitions.count)"])
+
+        await withGracefulShutdownHandler {
+            await withDiscardingTaskGroup { group in
+                var due = core.start(now: startup)
+                var contexts: [JobName: JobContext] = [:]
+                var armed: Date?
+                var shuttingDown = false
+                var iterator = events.makeAsyncIterator()
+                while true {
+                    for definition in definitions {
+                        let name = definition.name
+                        guard let through = core.handledThrough(of: name), persisted[name.rawValue] != through else { continue }
+                        do {
+                            try store.recordScheduleHandled(job: name.rawValue, through: through)
+                            persisted[name.rawValue] = through
+                        } catch {
+                            logger.error("cannot record the schedule", metadata: ["job.name": "\(name)", "error": "\(error)"])
+                        }
+                    }
+                    for run in due {
+                        guard !shuttingDown, let job = jobs[run.job] else { core.finished(run.job); continue }
+                        let start: JobRunner.Start
+                        do { start = try runner.begin(run.job, shutdown: shutdown) } catch {
+                            core.finished(run.job)
+                            logger.error("cannot record the start of a run", metadata: ["job.name": "\(run.job)", "error": "\(error)"])
+                            continue
+                        }
+                        switch start {
+                        case .busy(let other):
+                            core.finished(run.job)
+                            logger.notice("fire time skipped: a run is in progress elsewhere",
+                                          metadata: ["job.name": "\(run.job)", "job.run": "\(other)"])
+                            observer?(.skipped(run.job, runningRun: other))
+                        case .started(let context):
+                            contexts[run.job] = context
+                            logger.info("run started", metadata: ["job.name": "\(run.job)", "job.run": "\(context.runID)",
+                                                                  "job.reason": "\(run.reason)"])
+                            observer?(.started(run, context.runID))
+                            group.addTask {
+                                defer { continuation.yield(.finished(run.job)) }
+                                do {
+                                    let report = try await runner.execute(job, in: context)
+                                    logger.info("run ended", metadata: ["job.name": "\(run.job)", "job.run": "\(report.runID)",
+                                                                        "job.state": "\(report.state)"])
+                                    observer?(.finished(run.job, report.runID, report.state))
+                                } catch {
+                                    // Left `running`; the next start-up marks it failed.
+                                    logger.error("cannot record the end of a run",
+                                                 metadata: ["job.name": "\(run.job)", "job.run": "\(context.runID)", "error": "\(error)"])
+                                }
+                            }
+                        }
+                    }
+                    due = []
+                    if shuttingDown && contexts.isEmpty { break }
+                    if !shuttingDown, let wake = core.nextWakeUp, armed.map({ wake < $0 }) ?? true {
+                        armed = wake
+                        group.addTask {
+                            try? await clock.sleep(until: wake)
+                            continuation.yield(.wake(wake))
+                        }
+                    }
+                    observer?(.idle(nextWakeUp: shuttingDown ? nil : core.nextWakeUp, running: contexts.count))
+                    guard let event = await iterator.next() else { break } // cancelled
+                    switch event {
+                    case .wake(let time):
+                        if armed == time { armed = nil }
+                        guard !shuttingDown else { continue }
+                        let now = clock.now()
+                        if let mode = try? store.schedulerMode(), mode != core.mode {
+                            core.setMode(mode, now: now)
+                            logger.notice("scheduler mode changed", metadata: ["scheduler.mode": "\(mode)"])
+                            observer?(.modeChanged(mode))
+                        }
+                        let tick = core.tick(now: now)
+                        due = tick.due
+                        for name in tick.skipped {
+                            contexts[name]?.note("a fire time at \(now) was skipped: this run was still running")
+                            logger.notice("fire time skipped: the job is still running", metadata: ["job.name": "\(name)"])
+                            observer?(.skipped(name, runningRun: nil))
+                        }
+                    case .finished(let name):
+                        contexts[name] = nil
+                        core.finished(name)
+                    case .shutdown:
+                        shuttingDown = true
+                    }
+                }
+                group.cancelAll() // the timer; jobs still running (only when cancelled) see it at their next check
+            }
+        } onGracefulShutdown: {
+            shutdown.set()
+            continuation.yield(.shutdown)
+        }
+        continuation.finish()
+        logger.info("scheduler stopped")
+    }
+}

@@ -1,0 +1,145 @@
+import ArgumentParser
+import CRMServiceApp
+import Foundation
+import Synchronization
+
+/// `crmservice jobs list|run NAME|runs [--day YYYY-MM-DD]|stop RUNID|standby|resume --db DB` (§1, §7).
+/// `standby` and `resume` are additions to §1: they set the scheduler's persisted mode.
+struct JobsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "jobs",
+        abstract: "Scheduled jobs and their run log.",
+        discussion: """
+            Jobs: mail-poll (every 60 s; registered by the poller), rating (daily 02:00 UTC), log-truncate (daily \
+            03:30 UTC, deletes runs older than 90 days in batches of 500), archive (a later issue; disabled). These \
+            are the defaults until `run --config` reads the jobs' configuration.
+            """,
+        subcommands: [List.self, Run.self, Runs.self, Stop.self, Standby.self, Resume.self]
+    )
+
+    /// `--db`, shared by every subcommand.
+    struct DatabaseOption: ParsableArguments {
+        @Option(help: "The SQLite database (created and migrated on first use).")
+        var db: String
+
+        func console() throws -> JobsConsole { JobsConsole(database: try openDatabase(db)) }
+    }
+
+    /// `jobs list`.
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show the scheduler's mode and each job's enabled state, trigger, state, last run and next run.")
+        @OptionGroup var options: DatabaseOption
+
+        func run() throws {
+            let console = try options.console()
+            try jobsFailures { print(try console.list(), terminator: "") }
+        }
+    }
+
+    /// `jobs run NAME`.
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run one job now in this process, recorded in the run log.",
+            discussion: """
+                Refused (exit 1) while a run of the job is in progress or the scheduler is in standby. Exit 1 when \
+                the run fails or is stopped.
+                """)
+        @Argument(help: "The job: rating or log-truncate.")
+        var name: String
+        @OptionGroup var options: DatabaseOption
+
+        // Synchronous: main.swift calls the synchronous `run()` of every command, so the job's async run is awaited
+        // on another thread here.
+        func run() throws {
+            let console = try options.console()
+            let name = self.name
+            let result = Mutex<Result<(report: JobRunnerReport, summary: String), any Error>?>(nil)
+            let done = DispatchSemaphore(value: 0)
+            Task {
+                let outcome: Result<(report: JobRunnerReport, summary: String), any Error>
+                do { outcome = .success(try await console.run(name)) } catch { outcome = .failure(error) }
+                result.withLock { $0 = outcome }
+                done.signal()
+            }
+            done.wait()
+            try jobsFailures {
+                let ran = try result.withLock { $0! }.get()
+                print(ran.summary, terminator: "")
+                if ran.report.state != .completed {
+                    throw CommandFailure.failed("\(name) run \(ran.report.runID) \(ran.report.state.rawValue)")
+                }
+            }
+        }
+    }
+
+    /// `jobs runs [--day YYYY-MM-DD]`.
+    struct Runs: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the runs that started on one UTC day (default today), with their messages.")
+        @Option(help: "The day, YYYY-MM-DD (UTC).")
+        var day: String?
+        @OptionGroup var options: DatabaseOption
+
+        func run() throws {
+            let console = try options.console()
+            try jobsFailures { print(try console.runs(day: day), terminator: "") }
+        }
+    }
+
+    /// `jobs stop RUNID`.
+    struct Stop: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Stop a running run (of this or another process, through the database).",
+            discussion: """
+                The run stops at its next check: what it had committed stays, the batch in progress is rolled back, \
+                and the run is recorded stopped. The rating job checks only before it starts: once its transaction \
+                runs, it completes.
+                """)
+        @Argument(help: "The run's id (see `jobs runs`).")
+        var runID: String
+        @OptionGroup var options: DatabaseOption
+
+        func run() throws {
+            let console = try options.console()
+            try jobsFailures { print(try console.stop(runID), terminator: "") }
+        }
+    }
+
+    /// `jobs standby` (an addition to §1).
+    struct Standby: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Put the scheduler in standby: nothing starts, mail polling included (persisted).")
+        @OptionGroup var options: DatabaseOption
+
+        func run() throws {
+            let console = try options.console()
+            try jobsFailures { print(try console.setMode(.standby), terminator: "") }
+        }
+    }
+
+    /// `jobs resume` (an addition to §1).
+    struct Resume: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set the scheduler running again; fire times passed in standby are not made up.")
+        @OptionGroup var options: DatabaseOption
+
+        func run() throws {
+            let console = try options.console()
+            try jobsFailures { print(try console.setMode(.running), terminator: "") }
+        }
+    }
+}
+
+/// Maps the jobs' errors to the exit statuses: bad input 2, everything else 1.
+private func jobsFailures(_ body: () throws -> Void) throws {
+    do { try body() } catch let error as JobsInputError {
+        throw CommandFailure.badInput(error.description)
+    } catch let error as CommandFailure {
+        throw error
+    } catch let error as JobsCommandFailure {
+        throw CommandFailure.failed(error.description)
+    } catch {
+        throw CommandFailure.failed("jobs: \(error)")
+    }
+}
