@@ -40,7 +40,9 @@ struct ConfigurationFile: Sendable {
             if description.contains("not a mapping") {
                 throw ConfigurationError.Problem(key: nil, message: "the top level must be a mapping (database:, capture:, …)")
             }
-            throw ConfigurationError.Problem(key: nil, message: "not valid YAML for a configuration: \(description)")
+            // Yams quotes the offending line under its message: keep the message, on one line.
+            let message = description.split(separator: "\n").prefix(2).joined(separator: ": ")
+            throw ConfigurationError.Problem(key: nil, message: "not valid YAML for a configuration: \(message)")
         }
         snapshot = parsed
         keys = try Self.keys(of: parsed)

@@ -28,6 +28,11 @@ public struct SecretFileError: Error, Sendable, Equatable, CustomStringConvertib
     public var path: String
     public var reason: Reason
 
+    public init(path: String, reason: Reason) {
+        self.path = path
+        self.reason = reason
+    }
+
     public var description: String {
         switch reason {
         case .unreadable: "cannot read secret file \(path)"
