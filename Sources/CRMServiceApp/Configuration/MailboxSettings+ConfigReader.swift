@@ -30,13 +30,9 @@ extension MailboxSettings {
             valid = false
         }
         let url = settings.text("\(prefix).url")
-        if let url {
-            let lower = url.lowercased()
-            let rest = lower.hasPrefix("imaps://") ? lower.dropFirst(8) : lower.hasPrefix("imap://") ? lower.dropFirst(7) : nil
-            if rest == nil || rest!.isEmpty || rest!.first == "/" || rest!.first == ":" {
-                fail("url", "\"\(url)\" is not imaps://HOST[:PORT]/FOLDER or imap://HOST[:PORT]/FOLDER", &settings)
-            }
-        } else {
+        if let url, !Self.isMailboxURL(url) {
+            fail("url", "\"\(url)\" is not imaps://HOST[:PORT]/FOLDER or imap://HOST[:PORT]/FOLDER", &settings)
+        } else if url == nil {
             fail("url", "is required", &settings)
         }
         let user = settings.text("\(prefix).user")
@@ -63,6 +59,15 @@ extension MailboxSettings {
         self.init(
             name: name, url: url, user: user, passwordFile: passwordFile, oauth2TokenFile: tokenFile, cacert: cacert,
             after: after, since: since, intervalSeconds: interval, enabled: enabled)
+    }
+
+    /// `imaps://HOST[:PORT]/FOLDER` or `imap://…`: a host and a non-empty folder.
+    static func isMailboxURL(_ url: String) -> Bool {
+        let lower = url.lowercased()
+        guard let scheme = ["imaps://", "imap://"].first(where: lower.hasPrefix) else { return false }
+        let rest = lower.dropFirst(scheme.count)
+        guard let slash = rest.firstIndex(of: "/"), slash != rest.startIndex, rest.first != ":" else { return false }
+        return rest.index(after: slash) != rest.endIndex
     }
 
     /// `YYYY-MM-DD`, a real calendar day.

@@ -7,7 +7,7 @@ import Jobs
 /// its path in upper case with `.` and `-` turned into `_` (swift-configuration's `EnvironmentVariablesProvider`):
 /// `database.path` is `DATABASE_PATH`, `jobs.log-truncate.keep_days` is `JOBS_LOG_TRUNCATE_KEEP_DAYS`, list items are
 /// comma-separated (`CAPTURE_NEVER_CAPTURE_DOMAINS=a.example,b.example`). The environment can change a mailbox the file
-/// names (`MAILBOXES_CORPORATE_USER`) but not add one.
+/// names (`MAILBOXES_CORPORATE_USER`) but not add one. An empty variable is ignored (the file's value applies).
 ///
 /// Keys (default in brackets):
 /// - `database.path` [/var/lib/crmservice/crmservice.sqlite]
@@ -36,7 +36,7 @@ extension ServiceConfiguration {
             throw ConfigurationError(file: path, problems: [error])
         }
         let reader = ConfigReader(providers: [
-            EnvironmentVariablesProvider(environmentVariables: environment),
+            EnvironmentVariablesProvider(environmentVariables: environment.filter { !$0.value.isEmpty }),
             ConfigurationFileProvider(file: file),
         ])
         var settings = SettingsReader(

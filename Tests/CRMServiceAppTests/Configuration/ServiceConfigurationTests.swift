@@ -70,12 +70,14 @@ struct ServiceConfigurationTests {
             "JOBS_ARCHIVE_ENABLED": "true",
             "MAILBOXES_CORPORATE_USER": "env-user",
             "ADMIN_PORT": "9000",
+            "ADMIN_HOST": "",
         ])
         #expect(configuration.database.path == "/srv/env.sqlite")
         #expect(configuration.capture.neverCaptureDomains == ["a.example", "b.example"])
         #expect(configuration.jobs.logTruncateKeepDays == 7 && configuration.jobs.archive.enabled)
         #expect(configuration.mailboxes.map(\.user) == ["env-user"])
         #expect(configuration.admin.port == 9000)
+        #expect(configuration.admin.host == "127.0.0.1", "an empty variable is ignored")
     }
 
     @Test("§4.9 capture policy: never-capture domains cover subdomains, addresses lower-cased, capture addresses")
