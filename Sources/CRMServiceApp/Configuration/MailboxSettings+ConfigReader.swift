@@ -8,8 +8,12 @@ extension MailboxSettings {
             let components = key.split(separator: ".", omittingEmptySubsequences: false)
             if components.count >= 3 {
                 names.insert(String(components[1]))
-            } else if settings.text(key) != nil {
-                settings.problem(key, "must be a mapping of the mailbox's settings (url, user, password_file, …)")
+            } else {
+                let before = settings.problems.count
+                settings.section(key)
+                if settings.problems.count == before { // `corporate:` alone
+                    settings.problem(key, "has no settings: url, user and password_file or oauth2_token_file are required")
+                }
             }
         }
         return names.sorted().compactMap { name in

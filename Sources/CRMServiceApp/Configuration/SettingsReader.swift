@@ -80,11 +80,13 @@ struct SettingsReader {
         return text.hasPrefix("/") ? text : directory.appendingPathComponent(text).standardizedFileURL.path
     }
 
-    /// Records `key` as known (its problems, if any, are reported by the caller).
-    mutating func markKnown(_ key: String) { asked.insert(key) }
-
-    /// Marks a section key as known when it is present but empty (`capture:` with nothing under it).
+    /// A section (`capture`, `jobs.rating`): present in the file only when empty (`capture:` with nothing under it),
+    /// which is fine; a value where a mapping belongs is a problem.
     mutating func section(_ key: String) {
-        if fileKeys.contains(key), text(key) == nil { asked.insert(key) }
+        guard fileKeys.contains(key) else { return }
+        asked.insert(key)
+        let value = reader.string(forKey: ConfigKey(key))?.trimmingCharacters(in: .whitespaces)
+        if let value, value.isEmpty || value == "~" || value == "null" { return }
+        problem(key, "must be a mapping of settings, not a value")
     }
 }

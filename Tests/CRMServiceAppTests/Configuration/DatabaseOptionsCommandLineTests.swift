@@ -56,4 +56,14 @@ struct DatabaseOptionsCommandLineTests {
         let result = try run(["replay", ConfigurationWorld.fixtures + "/globex.eml", "--config", config])
         #expect(result.status == 0 && result.out.contains("ignored (excluded 1)"), "\(result)")
     }
+
+    @Test("§4.9 unmatched reprocess --config: an entry from a never-capture domain becomes ignored excluded")
+    func reprocessExcluded() throws {
+        let db = w.path("crm.sqlite")
+        let replayed = try run(["replay", ConfigurationWorld.fixtures + "/globex.eml", "--db", db])
+        #expect(replayed.status == 0 && !replayed.out.contains("excluded"), "\(replayed)")
+        let config = try w.file("crm.yaml", "database: {path: crm.sqlite}\ncapture: {never_capture: {domains: [globex.example.org]}}\n")
+        let result = try run(["unmatched", "reprocess", "--config", config])
+        #expect(result.status == 0 && result.out.contains("\tignored excluded"), "\(result)")
+    }
 }
