@@ -15,14 +15,13 @@ struct ExportCommand: ParsableCommand {
     @Argument(help: "What to export.")
     var kind: ExportKind
 
-    @Option(help: "The SQLite database.")
-    var db: String
+    @OptionGroup var databaseOptions: DatabaseOptions
 
     @Option(help: "jsonl or csv.")
     var format: ExportFormat = .jsonl
 
     func run() throws {
-        let database = try openDatabase(db)
+        let database = try databaseOptions.openStore()
         let out = OutputBuffer()
         do {
             try ReferenceExporter(database: database).export(kind, format: format) { out.write($0) }

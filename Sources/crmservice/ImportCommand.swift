@@ -21,11 +21,10 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: "The CSV file (UTF-8, header row).")
     var csv: String
 
-    @Option(help: "The SQLite database (created and migrated on first use).")
-    var db: String
+    @OptionGroup var databaseOptions: DatabaseOptions
 
     func run() throws {
-        let database = try openDatabase(db)
+        let database = try databaseOptions.openStore()
         let summary: ImportSummaryText
         do {
             summary = ImportSummaryText(try ReferenceImporter(database: database).importFile(kind, path: csv))

@@ -17,11 +17,10 @@ struct RatingCommand: ParsableCommand {
         @Flag(help: "Recompute every account.")
         var full = false
 
-        @Option(help: "The SQLite database.")
-        var db: String
+        @OptionGroup var databaseOptions: DatabaseOptions
 
         func run() throws {
-            let database = try openDatabase(db)
+            let database = try databaseOptions.openStore()
             do {
                 print(try RatingService(database: database).run(full: full).summary, terminator: "")
             } catch {
@@ -42,11 +41,10 @@ struct RatingCommand: ParsableCommand {
         @Flag(help: "Apply the suggested repairs in one transaction.")
         var repair = false
 
-        @Option(help: "The SQLite database.")
-        var db: String
+        @OptionGroup var databaseOptions: DatabaseOptions
 
         func run() throws {
-            let database = try openDatabase(db)
+            let database = try databaseOptions.openStore()
             let result: (findings: [RatingFinding], report: String)
             do { result = try RatingService(database: database).validate(repair: repair) } catch {
                 throw CommandFailure.failed("rating validate failed: \(error)")

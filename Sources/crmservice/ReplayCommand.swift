@@ -3,7 +3,8 @@ import CRMServiceApp
 import Foundation
 import Glibc
 
-/// `crmservice replay PATH... --db DB [--mailbox-name NAME]` (§1).
+/// `crmservice replay PATH... --db DB [--mailbox-name NAME] [--config FILE]` (§1): never-capture and capture
+/// addresses come from the configuration (none with `--db` alone).
 struct ReplayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "replay",
@@ -20,21 +21,17 @@ struct ReplayCommand: ParsableCommand {
     @Argument(help: "Files and directories to replay.")
     var paths: [String]
 
-    @Option(help: "The SQLite database (created and migrated on first use).")
-    var db: String
+    @OptionGroup var databaseOptions: DatabaseOptions
 
     @Option(name: .customLong("mailbox-name"), help: "The mailbox the messages are recorded as coming from.")
     var mailboxName: String = "replay"
 
-    @Option(help: "The service configuration (not read yet: use --db).")
-    var config: String?
-
     func run() throws {
-        let database = try openDatabase(db)
+        let (database, capture) = try databaseOptions.open()
         let progress = isatty(STDERR_FILENO) == 1 ? ProgressLine() : nil
         let summary: ReplaySummary
         do {
-            summary = try ReplayService(database: database).replay(paths, mailbox: mailboxName) { count, bytes, total in
+            summary = try ReplayService(database: database, policy: capture.policy).replay(paths, mailbox: mailboxName) { count, bytes, total in
                 progress?.update(count: count, bytes: bytes, total: total)
             }
         } catch let error as ReplayError {

@@ -11,11 +11,6 @@ struct UnmatchedCommand: ParsableCommand {
         subcommands: [List.self, Show.self, Assign.self, Dismiss.self, Reprocess.self]
     )
 
-    struct Database: ParsableArguments {
-        @Option(help: "The SQLite database.")
-        var db: String
-    }
-
     struct Actor: ParsableArguments {
         @Option(name: .customLong("as"), help: "Who does it, for the audit log (default: the login name).")
         var actor: String?
@@ -31,12 +26,12 @@ struct UnmatchedCommand: ParsableCommand {
     /// `unmatched list [--all]`: one line an entry.
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List open entries (all with --all).")
-        @OptionGroup var database: Database
+        @OptionGroup var database: DatabaseOptions
         @Flag(help: "Also list assigned and dismissed entries.")
         var all = false
 
         func run() throws {
-            let service = ReviewService(database: try openDatabase(database.db))
+            let service = ReviewService(database: try database.openStore())
             let rows: [UnmatchedEntryRow]
             do { rows = try service.list(openOnly: !all) } catch { throw CommandFailure.failed("\(error)") }
             for row in rows {
@@ -49,10 +44,10 @@ struct UnmatchedCommand: ParsableCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show one entry: why it is here, its sources, headers.")
         @Argument(help: "The entry id.") var id: Int64
-        @OptionGroup var database: Database
+        @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let service = ReviewService(database: try openDatabase(database.db))
+            let service = ReviewService(database: try database.openStore())
             let text: String?
             do { text = try service.show(id) } catch { throw CommandFailure.failed("\(error)") }
             guard let text else { throw CommandFailure.badInput("unmatched entry \(id): no such entry") }
@@ -65,11 +60,12 @@ struct UnmatchedCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Make an open entry an activity on a contact.")
         @Argument(help: "The entry id.") var id: Int64
         @Option(help: "The contact id.") var contact: String
-        @OptionGroup var database: Database
+        @OptionGroup var database: DatabaseOptions
         @OptionGroup var actor: Actor
 
         func run() throws {
-            let service = ReviewService(database: try openDatabase(database.db))
+            let (store, capture) = try database.open()
+            let service = ReviewService(database: store, policy: capture.policy)
             try review { try service.assign(id, contact: ReviewContactID(contact), actor: actor.name) }
             print("unmatched entry \(id) assigned to contact \(contact)")
         }
@@ -80,14 +76,14 @@ struct UnmatchedCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Close an open entry with a reason.")
         @Argument(help: "The entry id.") var id: Int64
         @Option(help: "Why it is dismissed.") var why: String
-        @OptionGroup var database: Database
+        @OptionGroup var database: DatabaseOptions
         @OptionGroup var actor: Actor
 
         func run() throws {
             guard !why.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw CommandFailure.badInput("--why must not be empty")
             }
-            let service = ReviewService(database: try openDatabase(database.db))
+            let service = ReviewService(database: try database.openStore())
             try review { try service.dismiss(id, why: why, actor: actor.name) }
             print("unmatched entry \(id) dismissed")
         }
@@ -98,11 +94,12 @@ struct UnmatchedCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Run capture again on open entries (all, or the ids given) with the current address book.")
         @Argument(help: "Entry ids (default: every open entry).") var ids: [Int64] = []
-        @OptionGroup var database: Database
+        @OptionGroup var database: DatabaseOptions
         @OptionGroup var actor: Actor
 
         func run() throws {
-            let service = ReviewService(database: try openDatabase(database.db))
+            let (store, capture) = try database.open()
+            let service = ReviewService(database: store, policy: capture.policy)
             var results: [(Int64, CaptureResult)] = []
             try review { results = try service.reprocess(ids.isEmpty ? nil : ids, actor: actor.name) }
             var activities = 0

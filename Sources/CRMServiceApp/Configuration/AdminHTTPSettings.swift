@@ -1,0 +1,18 @@
+/// The `admin` section: the administration HTTP server of `crmservice run`, protected by HTTP basic auth.
+///
+/// The password file is required whenever the server runs, on a loopback host too (`validateForRun()` checks it);
+/// commands that only use the database (`replay`, `import`, …) do not need it.
+public struct AdminHTTPSettings: Sendable, Equatable {
+    /// `admin.host`: the address to listen on (default loopback only).
+    public var host: String
+    /// `admin.port`: 1...65535 (default 8025).
+    public var port: Int
+    /// `admin.password_file`: the file holding the basic-auth password (read with `SecretFile`, mode 0600 or stricter).
+    public var passwordFile: String?
+
+    public init(host: String = "127.0.0.1", port: Int = 8025, passwordFile: String? = nil) {
+        self.host = host
+        self.port = port
+        self.passwordFile = passwordFile
+    }
+}

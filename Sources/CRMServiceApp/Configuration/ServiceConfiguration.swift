@@ -1,0 +1,23 @@
+/// The service's configuration (`--config FILE`): a struct per section, every key optional with a default.
+///
+/// Read with `ServiceConfiguration(contentsOf:environment:)` (`ServiceConfiguration+ConfigReader.swift`), which
+/// documents every key; `config/crmservice.example.yaml` is the administrator's version.
+public struct ServiceConfiguration: Sendable, Equatable {
+    public var database: DatabaseSettings
+    public var capture: CaptureSettings
+    /// In name order.
+    public var mailboxes: [MailboxSettings]
+    public var admin: AdminHTTPSettings
+    public var jobs: JobSettings
+
+    public init(
+        database: DatabaseSettings = DatabaseSettings(), capture: CaptureSettings = CaptureSettings(),
+        mailboxes: [MailboxSettings] = [], admin: AdminHTTPSettings = AdminHTTPSettings(), jobs: JobSettings = JobSettings()
+    ) {
+        self.database = database
+        self.capture = capture
+        self.mailboxes = mailboxes
+        self.admin = admin
+        self.jobs = jobs
+    }
+}
