@@ -1,13 +1,21 @@
 import ArgumentParser
 import Glibc
 
+/// Calls the asynchronous `run()` of `command`. On an existential (`any AsyncParsableCommand`) the call resolves to
+/// ParsableCommand's synchronous requirement, whose default for async commands only prints the help; opening the
+/// existential into a generic parameter makes the async requirement the one called.
+func runAsynchronously<Command: AsyncParsableCommand>(_ command: Command) async throws {
+    var command = command
+    try await command.run()
+}
+
 // The contract's exit statuses (§1): 0 success, 1 the work failed, 2 bad usage or bad input.
 // ArgumentParser's own usage errors would exit 64 (EX_USAGE); they become 2 here, the only place that turns errors
 // into statuses.
 do {
     var command = try CRMServiceCommand.parseAsRoot()
-    if var asyncCommand = command as? any AsyncParsableCommand {
-        try await asyncCommand.run()
+    if let asyncCommand = command as? any AsyncParsableCommand {
+        try await runAsynchronously(asyncCommand)
     } else {
         try command.run()
     }
