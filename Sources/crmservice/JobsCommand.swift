@@ -3,7 +3,7 @@ import CRMServiceApp
 import Foundation
 import Synchronization
 
-/// `crmservice jobs list|run NAME|runs [--day YYYY-MM-DD]|stop RUNID|standby|resume --db DB` (§1, §7).
+/// `crmservice jobs list|run NAME|runs [--day YYYY-MM-DD]|stop RUNID|standby|resume (--db DB | --config FILE)` (§1, §7).
 /// `standby` and `resume` are additions to §1: they set the scheduler's persisted mode.
 struct JobsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,17 +12,21 @@ struct JobsCommand: ParsableCommand {
         discussion: """
             Jobs: mail-poll (every 60 s; registered by the poller), rating (daily 02:00 UTC), log-truncate (daily \
             03:30 UTC, deletes runs older than 90 days in batches of 500), archive (a later issue; disabled). These \
-            are the defaults until `run --config` reads the jobs' configuration.
+            are the defaults; with --config the file's `jobs` section sets them.
             """,
         subcommands: [List.self, Run.self, Runs.self, Stop.self, Standby.self, Resume.self]
     )
 
-    /// `--db`, shared by every subcommand.
+    /// `--db` / `--config`, shared by every subcommand; the jobs' schedules come from the file's `jobs` section,
+    /// or are the defaults with `--db` alone.
     struct DatabaseOption: ParsableArguments {
-        @Option(help: "The SQLite database (created and migrated on first use).")
-        var db: String
+        @OptionGroup var database: DatabaseOptions
 
-        func console() throws -> JobsConsole { JobsConsole(database: try openDatabase(db)) }
+        func console() throws -> JobsConsole {
+            let configuration = try database.configuration()
+            let store = try openDatabase(try database.databasePath(in: configuration))
+            return JobsConsole(database: store, jobs: configuration?.jobs)
+        }
     }
 
     /// `jobs list`.

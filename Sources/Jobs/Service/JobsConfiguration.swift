@@ -1,7 +1,7 @@
 import Foundation
 
 /// The jobs' configuration (§7), every value defaulted: `rating` daily at 02:00 UTC, `log-truncate` daily at
-/// 03:30 UTC keeping 90 days, `mail-poll` every 60 s, `archive` (a later issue) monthly, disabled, 12 months.
+/// 03:30 UTC keeping 90 days, `mail-poll` every 60 s, `archive` (a later issue) monthly, disabled, 24 months (the file's default too).
 public struct JobsConfiguration: Sendable, Hashable {
     /// When one job runs.
     public struct Schedule: Sendable, Hashable {
@@ -30,7 +30,7 @@ public struct JobsConfiguration: Sendable, Hashable {
     /// `log-truncate` deletes runs that started more than this many days ago (at least 1).
     public var logTruncateKeepDays = 90
     /// `archive` moves activities older than this many months (at least 12, §7).
-    public var archiveMonths = 12
+    public var archiveMonths = 24
 
     public init() {}
 
@@ -43,7 +43,7 @@ public struct JobsConfiguration: Sendable, Hashable {
     public func definitions(timeZones: TimeZoneDatabase = TimeZoneDatabase()) throws(JobsConfigurationError)
         -> [JobDefinition] {
         guard logTruncateKeepDays >= 1 else {
-            throw JobsConfigurationError(key: "jobs.log-truncate.keep-days", problem: "\(logTruncateKeepDays) is less than 1")
+            throw JobsConfigurationError(key: "jobs.log-truncate.keep_days", problem: "\(logTruncateKeepDays) is less than 1")
         }
         guard archiveMonths >= 12 else {
             throw JobsConfigurationError(key: "jobs.archive.months", problem: "\(archiveMonths) is less than 12")
@@ -52,27 +52,27 @@ public struct JobsConfiguration: Sendable, Hashable {
         for (name, schedule) in schedules {
             let zone: TimeZoneRules
             do { zone = try timeZones.rules(for: schedule.zone) } catch {
-                throw JobsConfigurationError(key: "jobs.\(name).zone", problem: error.description)
+                throw JobsConfigurationError(key: "jobs.\(name).time_zone", problem: error.description)
             }
             switch schedule.trigger {
             case .cron(let text):
                 do {
                     let expression = try CronExpression(text)
                     guard expression.canFire else {
-                        throw JobsConfigurationError(key: "jobs.\(name).cron", problem: "\"\(text)\" never fires")
+                        throw JobsConfigurationError(key: "jobs.\(name).schedule", problem: "\"\(text)\" never fires")
                     }
                     result.append(JobDefinition(name: name, trigger: .cron(CronSchedule(expression: expression, zone: zone)),
                                                 enabled: schedule.enabled))
                 } catch let error as CronParseError {
-                    throw JobsConfigurationError(key: "jobs.\(name).cron", problem: error.description)
+                    throw JobsConfigurationError(key: "jobs.\(name).schedule", problem: error.description)
                 } catch let error as JobsConfigurationError {
                     throw error
                 } catch {
-                    throw JobsConfigurationError(key: "jobs.\(name).cron", problem: "\(error)")
+                    throw JobsConfigurationError(key: "jobs.\(name).schedule", problem: "\(error)")
                 }
             case .interval(let seconds):
                 guard seconds >= 1 else {
-                    throw JobsConfigurationError(key: "jobs.\(name).interval", problem: "\(seconds) is less than 1 second")
+                    throw JobsConfigurationError(key: "jobs.\(name).interval_seconds", problem: "\(seconds) is less than 1 second")
                 }
                 result.append(JobDefinition(name: name, trigger: .interval(seconds: seconds), enabled: schedule.enabled))
             }

@@ -11,10 +11,10 @@ struct JobsCommandLineTests {
     }
     var db: String { directory.appendingPathComponent("cli.sqlite").path }
 
-    func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+    func run(_ arguments: [String], database: [String]? = nil) throws -> (status: Int32, out: String, err: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CommandLine.binary)
-        process.arguments = arguments + ["--db", db]
+        process.arguments = arguments + (database ?? ["--db", db])
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -39,5 +39,29 @@ struct JobsCommandLineTests {
         #expect(try run(["jobs", "run", "rating"]).status == 1)
         #expect(try run(["jobs", "resume"]).status == 0)
         #expect(try run(["jobs", "run", "rating"]).status == 0)
+    }
+
+    @Test("§7 with --config the jobs' schedules, zones and enabled flags come from the file")
+    func schedulesFromConfiguration() throws {
+        let config = directory.appendingPathComponent("crmservice.yaml")
+        try """
+            database:
+              path: cli.sqlite
+            jobs:
+              rating:
+                schedule: "15 6 * * 1-5"
+                time_zone: Europe/Berlin
+              log-truncate:
+                enabled: false
+            """.write(to: config, atomically: true, encoding: .utf8)
+        let listed = try run(["jobs", "list"], database: ["--config", config.path])
+        #expect(listed.status == 0)
+        let rows = listed.out.split(separator: "\n")
+        #expect(rows.contains { $0.hasPrefix("rating") && $0.contains("cron 15 6 * * 1-5 Europe/Berlin") })
+        #expect(rows.contains { $0.hasPrefix("log-truncate") && $0.contains(" no ") })
+        // The relative database path resolved against the file's directory.
+        #expect(FileManager.default.fileExists(atPath: db))
+        let defaults = try run(["jobs", "list"])
+        #expect(defaults.out.split(separator: "\n").contains { $0.hasPrefix("rating") && $0.contains("cron 0 2 * * * UTC") })
     }
 }

@@ -9,22 +9,22 @@ import Testing
         #expect(definitions.map(\.name) == ["mail-poll", "rating", "log-truncate", "archive"])
         #expect(definitions[0].trigger == .interval(seconds: 60))
         #expect(definitions.map(\.enabled) == [true, true, true, false])
-        #expect(configuration.logTruncateKeepDays == 90 && configuration.archiveMonths == 12)
+        #expect(configuration.logTruncateKeepDays == 90 && configuration.archiveMonths == 24)
         guard case .cron(let rating) = definitions[1].trigger else { Issue.record("rating is not cron"); return }
         #expect(rating.next(after: at("2026-01-01T02:00:00Z")) == at("2026-01-02T02:00:00Z"))
     }
 
     @Test("§7 archive keeps at least 12 months; a bad value names its key",
-          arguments: ["jobs.archive.months", "jobs.log-truncate.keep-days", "jobs.rating.cron", "jobs.archive.cron",
-                      "jobs.log-truncate.zone", "jobs.mail-poll.interval"])
+          arguments: ["jobs.archive.months", "jobs.log-truncate.keep_days", "jobs.rating.schedule", "jobs.archive.schedule",
+                      "jobs.log-truncate.time_zone", "jobs.mail-poll.interval_seconds"])
     func invalid(_ key: String) {
         var c = JobsConfiguration()
         switch key {
         case "jobs.archive.months": c.archiveMonths = 11
-        case "jobs.log-truncate.keep-days": c.logTruncateKeepDays = 0
-        case "jobs.rating.cron": c.rating.trigger = .cron("61 * * * *")
-        case "jobs.archive.cron": c.archive.trigger = .cron("0 0 30 2 *") // never fires
-        case "jobs.log-truncate.zone": c.logTruncate.zone = "Mars/Olympus"
+        case "jobs.log-truncate.keep_days": c.logTruncateKeepDays = 0
+        case "jobs.rating.schedule": c.rating.trigger = .cron("61 * * * *")
+        case "jobs.archive.schedule": c.archive.trigger = .cron("0 0 30 2 *") // never fires
+        case "jobs.log-truncate.time_zone": c.logTruncate.zone = "Mars/Olympus"
         default: c.mailPoll.trigger = .interval(seconds: 0)
         }
         #expect(throws: JobsConfigurationError.self) { try c.definitions() }
