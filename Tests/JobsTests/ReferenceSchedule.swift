@@ -1,3 +1,4 @@
+import CRMCore
 @testable import Jobs
 
 /// The brute-force reference the engine is compared with: walk every UTC minute, convert it to wall time in the

@@ -23,17 +23,8 @@ public struct Day: RawRepresentable, Hashable, Comparable, Sendable, CustomStrin
 
     /// The UTC day of `date`.
     public init(utc date: Date) {
-        var days = Int64((date.timeIntervalSince1970 / 86_400).rounded(.down))
-        days += 719_468
-        let era = (days >= 0 ? days : days - 146_096) / 146_097
-        let doe = days - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        self.rawValue = String(format: "%04lld-%02lld-%02lld", y, m, d)
+        let (y, m, d) = CivilTime.civil(fromDays: Int64((date.timeIntervalSince1970 / 86_400).rounded(.down)))
+        self.rawValue = String(format: "%04d-%02d-%02d", y, m, d)
     }
 
     public var description: String { rawValue }

@@ -1,3 +1,4 @@
+import CRMCore
 /// A parsed five-field cron expression (§7): each field as a bitset of the values it allows, plus the flags that
 /// Vixie cron's day rule and the fall-back rule read from the text.
 ///

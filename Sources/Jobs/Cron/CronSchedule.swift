@@ -1,3 +1,4 @@
+import CRMCore
 import Foundation
 
 /// A cron expression in a time zone: the instants it fires (§7), with the daylight saving rules. A wall-clock time

@@ -1,3 +1,4 @@
+import CRMCore
 /// ISO 8601 timestamps for `cron next` without `DateFormatter`: printing an instant with its zone's offset, and
 /// reading `--from` values.
 public enum ZonedTimestamp {

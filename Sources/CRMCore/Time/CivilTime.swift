@@ -1,5 +1,6 @@
 /// Proleptic Gregorian calendar arithmetic on seconds since 1970-01-01 (Howard Hinnant's algorithms), without
-/// Foundation's `Calendar`: the cron engine and the time zone rules run on plain integers.
+/// Foundation's `Calendar`: the cron engine and the time zone rules run on plain integers. One implementation serves
+/// the cron engine and tz rules (Jobs), calendar days (`Day`) and ISO 8601 output (CRMServiceApp).
 public struct CivilTime: Sendable, Hashable, CustomStringConvertible {
     public var year: Int
     public var month: Int
@@ -79,6 +80,6 @@ public struct CivilTime: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 { let q = a / b; return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q }
-    static func floorMod(_ a: Int64, _ b: Int64) -> Int64 { a - floorDiv(a, b) * b }
+    public static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 { let q = a / b; return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q }
+    public static func floorMod(_ a: Int64, _ b: Int64) -> Int64 { a - floorDiv(a, b) * b }
 }
