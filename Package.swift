@@ -36,12 +36,21 @@ let package = Package(
             dependencies: ["CRMCore", "CCurl", .product(name: "Logging", package: "swift-log")]
         ),
         .target(name: "Store", dependencies: ["CRMCore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "Capture", dependencies: ["CRMCore", "MailMIME", "Matching"]),
+        .target(
+            name: "Capture",
+            dependencies: [
+                "CRMCore", "MailMIME", "Matching", "IMAPClient",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .target(
             name: "CRMServiceApp",
             dependencies: [
                 "CRMCore", "MailMIME", "Matching", "Jobs", "Store", "IMAPClient", "Capture",
                 .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .executableTarget(
@@ -58,6 +67,14 @@ let package = Package(
         .testTarget(name: "IMAPClientTests", dependencies: ["IMAPClient"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "CRMCore"]),
         .testTarget(name: "CaptureTests", dependencies: ["Capture", "CRMServiceApp", "Store", "Matching", "MailMIME", "CRMCore"]),
+        .testTarget(
+            name: "PollingTests",
+            dependencies: [
+                "Capture", "CRMServiceApp", "Store", "IMAPClient", "CRMCore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .testTarget(name: "CRMServiceAppTests", dependencies: ["CRMServiceApp", "MailMIME"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,75 @@
+import Capture
+import CRMCore
+import Foundation
+import IMAPClient
+import Logging
+import Store
+import Synchronization
+
+/// The composition of a mailbox poller (`crmservice poll`, later `run`): the store, the settings of one mailbox and
+/// the IMAP session, put together as a `MailboxPollService`.
+public enum MailboxPolling {
+    /// Opens a session on the mailbox of `settings` with `secret` (a password, or a bearer token when
+    /// `settings.oauth2TokenFile` is set).
+    public typealias SessionOpener = @Sendable (_ settings: MailboxSettings, _ secret: Secret) throws -> any MailboxSession
+
+    /// The poll service of one mailbox. The secret file is read anew before every poll; errors are explained without
+    /// the secret (`PollErrorExplainer`).
+    public static func service(
+        _ settings: MailboxSettings, database: AppDatabase, policy: CapturePolicy = CapturePolicy(),
+        observer: any PollObserver = IgnoringPollObserver(), logger: Logger, batchSize: Int = 1,
+        open: @escaping SessionOpener = MailboxPolling.imapSession,
+        sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
+        onEvent: @escaping @Sendable (PollEvent) -> Void = { _ in }
+    ) -> MailboxPollService {
+        let explainer = PollErrorExplainer()
+        let poller = MailboxPoller(
+            mailbox: settings.name, store: database, policy: policy, after: settings.after.action, since: settings.since,
+            batchSize: batchSize, observer: observer, logger: logger, explain: { explainer.explain($0) })
+        let secretPath = settings.passwordFile ?? settings.oauth2TokenFile ?? ""
+        return MailboxPollService(
+            poller: poller, interval: .seconds(settings.intervalSeconds),
+            openSession: {
+                let secret = try SecretFile.read(secretPath)
+                explainer.remember(secret)
+                return try open(settings, secret)
+            },
+            schedulerMode: { try database.schedulerMode() },
+            sleep: sleep,
+            onEvent: onEvent)
+    }
+}
+
+/// Turns what a poll throws into a `PollErrorKind` and a message, and blanks out the secret last read wherever a
+/// message would show it.
+final class PollErrorExplainer: Sendable {
+    private let secrets = Mutex<[String]>([])
+
+    func remember(_ secret: Secret) {
+        secrets.withLock { known in
+            if !known.contains(secret.value) { known.append(secret.value) }
+            if known.count > 4 { known.removeFirst() }
+        }
+    }
+
+    func explain(_ error: any Error) -> (kind: PollErrorKind, message: String) {
+        let (kind, message) = Self.classify(error)
+        return (kind, redact(message))
+    }
+
+    func redact(_ text: String) -> String {
+        secrets.withLock { known in
+            known.reduce(text) { text, secret in
+                secret.count < 3 ? text : text.replacingOccurrences(of: secret, with: "<secret>")
+            }
+        }
+    }
+
+    static func classify(_ error: any Error) -> (kind: PollErrorKind, message: String) {
+        switch error {
+        case let failure as PollFailure: (failure.kind, failure.message)
+        case let secret as SecretFileError: (.credentials, secret.description)
+        default: IMAPErrorKinds.classify(error) ?? (.protocolError, "\(error)")
+        }
+    }
+}

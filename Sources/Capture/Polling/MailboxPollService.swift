@@ -1,0 +1,140 @@
+import CRMCore
+import Foundation
+import IMAPClient
+import Logging
+import ServiceLifecycle
+
+/// One mailbox polled until graceful shutdown (issue #4): poll, wait `interval`, poll again.
+///
+/// - Each poll opens a new session (`openSession`, which reads the secret file anew, so an external refresher can
+///   rotate a password or token) and runs on a thread of its own: the session and the database block.
+/// - The scheduler's persisted mode is read before each poll: in `standby` nothing is polled.
+/// - A failed poll waits `PollBackoff.delay` (exponential with full jitter; a denied login a long fixed wait) instead
+///   of the interval; the failure is logged once per streak of the same reason and reported to the observer each time.
+/// - Graceful shutdown (or cancellation): the poll in progress stops before its next message, after committing the one
+///   in hand; a wait in progress ends at once; then `run()` returns.
+public struct MailboxPollService: Service {
+    public let poller: MailboxPoller
+    let openSession: @Sendable () throws -> any MailboxSession
+    let interval: Duration
+    let schedulerMode: @Sendable () throws -> SchedulerMode
+    let backoff: PollBackoff
+    let sleep: @Sendable (Duration) async throws -> Void
+    let random: @Sendable () -> Double
+    let onEvent: @Sendable (PollEvent) -> Void
+
+    /// `sleep` waits (throws when cancelled) and `random` is uniform in `0..<1`: both injected so tests need no time.
+    public init(
+        poller: MailboxPoller, interval: Duration, openSession: @escaping @Sendable () throws -> any MailboxSession,
+        schedulerMode: @escaping @Sendable () throws -> SchedulerMode = { .running },
+        backoff: PollBackoff = PollBackoff(),
+        sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
+        random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
+        onEvent: @escaping @Sendable (PollEvent) -> Void = { _ in }
+    ) {
+        self.poller = poller
+        self.interval = interval
+        self.openSession = openSession
+        self.schedulerMode = schedulerMode
+        self.backoff = backoff
+        self.sleep = sleep
+        self.random = random
+        self.onEvent = onEvent
+    }
+
+    /// What one poll came to.
+    public enum Outcome: Sendable {
+        case polled(PollSummary)
+        case failed(PollFailure)
+        case standby
+    }
+
+    /// One poll on a thread of its own, reported to the poller's observer; `stop` ends it between messages.
+    public func pollOnce(stop: PollStopFlag = PollStopFlag()) async -> Outcome {
+        let poller = self.poller
+        let openSession = self.openSession
+        let schedulerMode = self.schedulerMode
+        let started = ContinuousClock.now
+        let outcome = await BlockingThread.run(name: "poll \(poller.mailbox)") { () -> Outcome in
+            do {
+                if try schedulerMode() == .standby { return .standby }
+            } catch {
+                return .failed(PollFailure(kind: .store, message: "database: cannot read the scheduler's mode: \(error)"))
+            }
+            let session: any MailboxSession
+            do { session = try openSession() } catch {
+                let (kind, message) = poller.explain(error)
+                return .failed(PollFailure(kind: kind, message: message))
+            }
+            do throws(PollFailure) {
+                return .polled(try poller.poll(session, shouldStop: { stop.isSet }))
+            } catch {
+                return .failed(error)
+            }
+        }
+        switch outcome {
+        case .polled:
+            poller.observer.pollSucceeded(mailbox: poller.mailbox, at: Date(), duration: ContinuousClock.now - started)
+        case .failed(let failure):
+            poller.observer.pollFailed(mailbox: poller.mailbox, at: Date(), kind: failure.kind, message: failure.message)
+        case .standby:
+            break
+        }
+        return outcome
+    }
+
+    public func run() async throws {
+        let stop = PollStopFlag()
+        let logger = poller.logger
+        let mailbox = poller.mailbox
+        logger.info("poller started", metadata: ["mail.mailbox": "\(mailbox)", "mail.interval": "\(interval)"])
+        await withTaskCancellationHandler {
+            await withGracefulShutdownHandler {
+                var failures = 0
+                var lastProblem: String?
+                var inStandby = false
+                while !stop.isSet {
+                    let wait: Duration
+                    let outcome = await pollOnce(stop: stop)
+                    if case .standby = outcome {
+                        if !inStandby { logger.notice("scheduler in standby: not polling", metadata: ["mail.mailbox": "\(mailbox)"]) }
+                        inStandby = true
+                    } else if inStandby {
+                        logger.notice("scheduler running: polling again", metadata: ["mail.mailbox": "\(mailbox)"])
+                        inStandby = false
+                    }
+                    switch outcome {
+                    case .polled(let summary):
+                        if lastProblem != nil { logger.notice("polling works again", metadata: ["mail.mailbox": "\(mailbox)"]) }
+                        failures = 0
+                        lastProblem = nil
+                        wait = interval
+                        logger.info("polled", metadata: ["mail.mailbox": "\(mailbox)", "mail.summary": "\(summary.text)"])
+                        onEvent(.polled(summary, next: wait))
+                    case .failed(let failure):
+                        failures += 1
+                        wait = backoff.delay(afterFailures: failures, kind: failure.kind, random: random())
+                        let problem = failure.description
+                        let metadata: Logger.Metadata = [
+                            "mail.mailbox": "\(mailbox)", "error.kind": "\(failure.kind.rawValue)", "error": "\(failure.message)",
+                            "mail.retry_in": "\(wait)", "mail.failures": "\(failures)"]
+                        if problem != lastProblem { logger.error("poll failed", metadata: metadata) } else { logger.debug("poll failed again", metadata: metadata) }
+                        lastProblem = problem
+                        onEvent(.failed(failure, next: wait))
+                    case .standby:
+                        wait = interval
+                        onEvent(.standby(next: wait))
+                    }
+                    if stop.isSet { break }
+                    let sleep = self.sleep
+                    do { _ = try await cancelWhenGracefulShutdown { try await sleep(wait) } } catch { break }
+                }
+            } onGracefulShutdown: {
+                stop.set()
+            }
+        } onCancel: {
+            stop.set()
+        }
+        logger.info("poller stopped", metadata: ["mail.mailbox": "\(mailbox)"])
+    }
+}

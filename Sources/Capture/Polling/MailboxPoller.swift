@@ -1,0 +1,224 @@
+import CRMCore
+import Foundation
+import IMAPClient
+import Logging
+
+/// One poll of one IMAP mailbox through a `MailboxSession` (issue #4): STATUS, the new UIDs above the checkpoint,
+/// then per message (ascending UID) fetch → capture → commit → after-action.
+///
+/// - The checkpoint `(mailbox, UIDVALIDITY, last UID)` moves in the transaction that commits the outcomes it covers
+///   (INTERFACE.md §4 "Nothing fetched is lost"); the after-action runs only once that transaction is committed, and
+///   its failure is logged and counted, never undoes the capture.
+/// - No checkpoint and `since` given: the first poll takes `UID SEARCH SINCE` (received on or after that day).
+/// - UIDVALIDITY differs from the checkpoint's: the mailbox is scanned again from its first UID (bounded by `since`
+///   when given). What was captured before comes back as duplicates; their new source ref `UIDVALIDITY:UID` is
+///   recorded beside the old one (the same message, reached again under the new UIDVALIDITY), nothing is captured twice.
+/// - `shouldStop` is asked before each batch: the batch in hand is always fetched, committed and after-actioned.
+/// - With `batchSize` > 1 several messages share a transaction; the checkpoint still covers exactly the committed ones.
+/// - Blocking (session and database calls): run it on a thread of its own (`BlockingThread`).
+public struct MailboxPoller: Sendable {
+    /// The mailbox name recorded as the source of what it captures and keyed in the checkpoints.
+    public var mailbox: String
+    public var store: any CaptureStore
+    /// The never-capture and capture addresses; the address book itself is read anew at each poll.
+    public var policy: CapturePolicy
+    public var after: AfterCaptureAction
+    /// `YYYY-MM-DD`: bounds the first poll (and a rescan after a UIDVALIDITY change).
+    public var since: String?
+    /// Messages per transaction (1: each message committed on its own).
+    public var batchSize: Int
+    public var observer: any PollObserver
+    public var logger: Logger
+    /// Turns an error thrown by the session into a kind and a message without secrets.
+    public var explain: @Sendable (any Error) -> (kind: PollErrorKind, message: String)
+
+    public init(
+        mailbox: String, store: any CaptureStore, policy: CapturePolicy = CapturePolicy(), after: AfterCaptureAction = .seen,
+        since: String? = nil, batchSize: Int = 1, observer: any PollObserver = IgnoringPollObserver(),
+        logger: Logger = Logger(label: "crmservice.poll"),
+        explain: @escaping @Sendable (any Error) -> (kind: PollErrorKind, message: String) = MailboxPoller.defaultExplain
+    ) {
+        self.mailbox = mailbox
+        self.store = store
+        self.policy = policy
+        self.after = after
+        self.since = since
+        self.batchSize = max(1, batchSize)
+        self.observer = observer
+        self.logger = logger
+        self.explain = explain
+    }
+
+    /// A `PollFailure` keeps its kind; anything else is a protocol error described by itself.
+    public static let defaultExplain: @Sendable (any Error) -> (kind: PollErrorKind, message: String) = { error in
+        if let failure = error as? PollFailure { return (failure.kind, failure.message) }
+        return (.protocolError, "\(error)")
+    }
+
+    /// Polls the mailbox once; throws `PollFailure` (with what was committed before) when a step fails.
+    public func poll(_ session: any MailboxSession, shouldStop: () -> Bool = { false }) throws(PollFailure) -> PollSummary {
+        var summary = PollSummary()
+        do {
+            try run(session, shouldStop: shouldStop, summary: &summary)
+        } catch var failure as PollFailure {
+            failure.summary = summary
+            throw failure
+        } catch {
+            let (kind, message) = explain(error)
+            throw PollFailure(kind: kind, message: message, summary: summary)
+        }
+        return summary
+    }
+
+    /// A message fetched and waiting for its transaction.
+    private struct Fetched {
+        var uid: MessageUID
+        var raw: RawMessage
+        /// For `after: none`: whether it carried `\Seen` before the fetch.
+        var wasSeen: Bool?
+    }
+
+    private func run(_ session: any MailboxSession, shouldStop: () -> Bool, summary: inout PollSummary) throws {
+        let status = try call("STATUS") { try session.status() }
+        let validity = status.uidValidity
+        summary.uidValidity = validity.rawValue
+        let checkpoint = try database { try store.inCaptureTransaction { try $0.checkpoint(of: mailbox) } }
+        let pipeline = CapturePipeline(book: try database { try store.addressBook(policy: policy) })
+
+        var last: UInt32 = 0
+        var uids: [MessageUID]
+        if let checkpoint, checkpoint.uidValidity == validity.rawValue {
+            last = checkpoint.lastUID
+            uids = try call("UID SEARCH") { try session.uids(after: MessageUID(checkpoint.lastUID)) }
+        } else {
+            if let checkpoint {
+                summary.rescanned = true
+                logger.notice("UIDVALIDITY changed: rescanning the mailbox", metadata: [
+                    "mail.mailbox": "\(mailbox)", "mail.uidvalidity.old": "\(checkpoint.uidValidity)",
+                    "mail.uidvalidity": "\(validity)"])
+            }
+            if let since {
+                uids = try call("UID SEARCH SINCE") { try session.uids(since: since) }
+            } else {
+                uids = try call("UID SEARCH") { try session.uids(after: MessageUID(0)) }
+            }
+        }
+        let floor = last
+        uids = Array(Set(uids.filter { $0.rawValue > floor })).sorted()
+        summary.found = uids.count
+        summary.lastUID = checkpoint?.uidValidity == validity.rawValue ? last : nil
+
+        var index = 0
+        var committed = false
+        while index < uids.count {
+            if shouldStop() {
+                summary.stopped = true
+                logger.info("stopping: the rest waits for the next poll", metadata: [
+                    "mail.mailbox": "\(mailbox)", "mail.left": "\(uids.count - index)"])
+                return
+            }
+            var batch: [Fetched] = []
+            var pending: (any Error)?
+            for uid in uids[index..<min(index + batchSize, uids.count)] {
+                do {
+                    let wasSeen = after == .none ? try call("checking \\Seen of UID \(uid)") { try session.isSeen(uid) } : nil
+                    let bytes = try call("fetching UID \(uid)") { try session.fetch(uid, uidValidity: validity) }
+                    let source = MessageSource(mailbox: mailbox, ref: "\(validity):\(uid)")
+                    batch.append(Fetched(uid: uid, raw: RawMessage(bytes: bytes, source: source), wasSeen: wasSeen))
+                } catch {
+                    pending = error // what was fetched before is committed first
+                    break
+                }
+            }
+            index += batch.count
+            if !batch.isEmpty {
+                try commit(batch, validity: validity, pipeline: pipeline, summary: &summary)
+                for fetched in batch { afterAction(fetched, session: session, summary: &summary) }
+                last = batch[batch.count - 1].uid.rawValue
+                committed = true
+            }
+            if let pending { throw pending }
+        }
+
+        // Everything below UIDNEXT that the search did not return is gone or (with `since`) older than that day: the
+        // checkpoint may move up to UIDNEXT - 1, so that a changed UIDVALIDITY or a first poll that found nothing
+        // is settled, and the next poll searches only above it.
+        let settled = max(last, status.uidNext.rawValue > 0 ? status.uidNext.rawValue - 1 : 0)
+        let stored = committed ? MailboxCheckpoint(mailbox: mailbox, uidValidity: validity.rawValue, lastUID: last) : checkpoint
+        let moved = MailboxCheckpoint(mailbox: mailbox, uidValidity: validity.rawValue, lastUID: settled)
+        if stored != moved {
+            try database { try store.inCaptureTransaction { try $0.advanceCheckpoint(moved) } }
+        }
+        last = settled
+        summary.lastUID = last
+    }
+
+    /// Captures `batch` and moves the checkpoint to its last UID in one transaction.
+    private func commit(_ batch: [Fetched], validity: UIDValidity, pipeline: CapturePipeline,
+                        summary: inout PollSummary) throws {
+        let prepared = batch.map { pipeline.prepare($0.raw) }
+        let checkpoint = MailboxCheckpoint(mailbox: mailbox, uidValidity: validity.rawValue,
+                                           lastUID: batch[batch.count - 1].uid.rawValue)
+        let now = Date()
+        let results = try database {
+            try store.inCaptureTransaction { tx in
+                let results = try prepared.map { try pipeline.capture($0, in: tx, at: now) }
+                try tx.advanceCheckpoint(checkpoint)
+                return results
+            }
+        }
+        for (fetched, result) in zip(batch, results) {
+            summary.outcomes.count(result)
+            observer.captured(mailbox: mailbox, outcome: result.polledOutcome)
+            logger.debug("captured", metadata: ["mail.mailbox": "\(mailbox)", "mail.uid": "\(fetched.uid)",
+                                                "mail.outcome": "\(result.polledOutcome.rawValue)"])
+        }
+        summary.lastUID = checkpoint.lastUID
+    }
+
+    /// The after-action of one committed message; a failure is logged, reported and counted, the capture stays.
+    private func afterAction(_ fetched: Fetched, session: any MailboxSession, summary: inout PollSummary) {
+        do {
+            switch after {
+            case .seen: try session.setSeen(true, fetched.uid)
+            case .none: if fetched.wasSeen == false { try session.setSeen(false, fetched.uid) }
+            case .move(let folder): try session.move(fetched.uid, to: folder)
+            }
+        } catch {
+            summary.afterActionFailures += 1
+            let (kind, message) = explain(error)
+            let text = "after-action \(after) of UID \(fetched.uid) failed (the message stays captured): \(message)"
+            logger.warning("after-action failed", metadata: [
+                "mail.mailbox": "\(mailbox)", "mail.uid": "\(fetched.uid)", "mail.after": "\(after)",
+                "error.kind": "\(kind.rawValue)", "error": "\(message)"])
+            observer.pollFailed(mailbox: mailbox, at: Date(), kind: kind, message: text)
+        }
+    }
+
+    /// A session call; its error is explained and prefixed with `step`.
+    private func call<T>(_ step: String, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch {
+            let (kind, message) = explain(error)
+            throw PollFailure(kind: kind, message: "\(step): \(message)")
+        }
+    }
+
+    /// A database call; its error is a `store` failure.
+    private func database<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let failure as PollFailure { throw failure } catch {
+            throw PollFailure(kind: .store, message: "database: \(error)")
+        }
+    }
+}
+
+extension CaptureResult {
+    /// The outcome as the admin server counts it.
+    public var polledOutcome: PolledOutcome {
+        switch self {
+        case .activity: .activity
+        case .unmatched: .unmatched
+        case .ignored: .ignored
+        case .duplicate: .duplicate
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import ArgumentParser
+import CRMServiceApp
+import Foundation
+
+/// `crmservice poll --db DB --url URL --user U (--password-file F | --oauth2-token-file F) [--mailbox-name NAME]
+/// [--cacert F] [--after seen|move:FOLDER|none] [--since YYYY-MM-DD] [--once]` (§1, issue #4).
+struct PollCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "poll",
+        abstract: "Poll one IMAP mailbox and capture its new mail.",
+        discussion: """
+            The URL names the folder: imaps://HOST[:PORT]/FOLDER, or imap://HOST[:PORT]/FOLDER with STARTTLS \
+            (required). The mailbox is recorded as --mailbox-name, by default USER@HOST/FOLDER; its checkpoint \
+            (UIDVALIDITY and last UID) is kept under that name, so keep the name when the server's port changes. \
+            The secret file is read again before every poll and must be readable by its owner only (chmod 600). \
+            After a message's outcome is committed it is marked \\Seen (--after seen, the default), moved \
+            (move:FOLDER), or left as it was (none). --since limits the first poll to mail received since that day. \
+            Without --once it polls every 60 seconds until SIGTERM or SIGINT, backing off after failures (1 s to \
+            5 min; 15 min after a denied login); the message in hand is committed before it exits. One summary line \
+            a poll goes to standard output; failures to standard error. Exit 1 when --once fails (or the \
+            scheduler is in standby), 2 for bad options or files.
+            """
+    )
+
+    @OptionGroup var databaseOptions: DatabaseOptions
+
+    @Option(help: "The mailbox: imaps://HOST[:PORT]/FOLDER or imap://HOST[:PORT]/FOLDER (STARTTLS).")
+    var url: String
+
+    @Option(help: "The login.")
+    var user: String
+
+    @Option(name: .customLong("password-file"), help: "A file holding the password (mode 600).")
+    var passwordFile: String?
+
+    @Option(name: .customLong("oauth2-token-file"), help: "A file holding an OAuth 2 bearer token for XOAUTH2 (mode 600).")
+    var oauth2TokenFile: String?
+
+    @Option(name: .customLong("mailbox-name"), help: "The name recorded as the messages' source (default USER@HOST/FOLDER).")
+    var mailboxName: String?
+
+    @Option(help: "A CA bundle to verify the server with (default: the system's).")
+    var cacert: String?
+
+    @Option(help: "What to do with a message once captured: seen, move:FOLDER or none.")
+    var after: String?
+
+    @Option(help: "Only mail received since this day (YYYY-MM-DD), on the mailbox's first poll.")
+    var since: String?
+
+    @Flag(help: "Poll once and exit (1 when the poll fails).")
+    var once = false
+
+    @Option(name: .customLong("interval-seconds"), help: .hidden)
+    var intervalSeconds: Int = 60
+
+    @Option(name: .customLong("batch-size"), help: .hidden)
+    var batchSize: Int = 1
+
+    func run() async throws {
+        let request: PollRequest
+        do {
+            request = try PollRequest(
+                url: url, user: user, passwordFile: passwordFile, oauth2TokenFile: oauth2TokenFile,
+                mailboxName: mailboxName, cacert: cacert, after: after, since: since,
+                intervalSeconds: max(1, intervalSeconds))
+        } catch {
+            throw CommandFailure.badInput(error.description)
+        }
+        let (database, capture) = try databaseOptions.open()
+        let logger = PollRunner.standardErrorLogger()
+        let mailbox = request.settings.name
+        let service = MailboxPolling.service(
+            request.settings, database: database, policy: capture.policy, logger: logger, batchSize: max(1, batchSize),
+            onEvent: { event in
+                switch event {
+                case .polled(let summary, _): printLine("\(mailbox): \(summary.text)")
+                case .failed(let failure, let next):
+                    printError("poll of \(mailbox) failed: \(failure.description); next try in \(Self.seconds(next))")
+                case .standby: break
+                }
+            })
+        if once {
+            switch await PollRunner.once(service) {
+            case .polled(let summary):
+                printLine("\(mailbox): \(summary.text)")
+            case .failed(let failure):
+                if failure.summary.outcomes.messages > 0 { printLine("\(mailbox): \(failure.summary.text)") }
+                throw CommandFailure.failed("poll of \(mailbox) failed: \(failure.description)")
+            case .standby:
+                throw CommandFailure.failed("the scheduler is in standby: nothing polled (crmservice jobs resume)")
+            }
+        } else {
+            do { try await PollRunner.untilSignalled(service, logger: logger) } catch {
+                throw CommandFailure.failed("poll of \(mailbox): \(error)")
+            }
+        }
+    }
+
+    static func seconds(_ duration: Duration) -> String {
+        let (s, atto) = duration.components
+        return s >= 10 || atto == 0 ? "\(s) s" : String(format: "%.1f s", Double(s) + Double(atto) / 1e18)
+    }
+}
+
+/// Writes one line to standard output at once (summary lines of a long-running poll must not wait in a buffer).
+private func printLine(_ text: String) {
+    let output = OutputBuffer()
+    output.write(text + "\n")
+    output.flush()
+}

@@ -1,0 +1,154 @@
+import Capture
+import CRMCore
+import CRMServiceApp
+import Foundation
+import IMAPClient
+import Logging
+import ServiceLifecycle
+import Synchronization
+import Testing
+@testable import Store
+
+/// `MailboxPollService`: the loop, backoff, standby, the secret re-read, graceful shutdown (injected sleep: no waiting).
+@Suite struct MailboxPollServiceTests {
+    let db: PollDatabase
+    let server = FakeMailbox()
+
+    init() throws { db = try PollDatabase() }
+
+    /// Sleeps record their duration and return at once; after `turns` sleeps the next one waits until cancelled.
+    final class Sleeper: Sendable {
+        let waits = Mutex<[Duration]>([])
+        let turns: Int
+        let (parked, parkedContinuation) = AsyncStream.makeStream(of: Void.self)
+        init(turns: Int) { self.turns = turns }
+
+        func sleep(_ duration: Duration) async throws {
+            let count = waits.withLock { $0.append(duration); return $0.count }
+            if count > turns {
+                parkedContinuation.yield()
+                try await Task.sleep(for: .seconds(3600))
+            }
+        }
+
+        var recorded: [Duration] { waits.withLock { $0 } }
+    }
+
+    func service(sleeper: Sleeper, mode: @escaping @Sendable () throws -> SchedulerMode = { .running },
+                 open: @escaping @Sendable () throws -> any MailboxSession) -> MailboxPollService {
+        let poller = MailboxPoller(mailbox: "box", store: db.database, logger: quietLogger)
+        return MailboxPollService(poller: poller, interval: .seconds(60), openSession: open, schedulerMode: mode,
+                                  sleep: { try await sleeper.sleep($0) }, random: { 0.5 })
+    }
+
+    /// Runs `service` in a group until the sleeper parks, then shuts it down gracefully.
+    func runUntilParked(_ service: MailboxPollService, _ sleeper: Sleeper) async throws {
+        let group = ServiceGroup(configuration: .init(
+            services: [.init(service: service, successTerminationBehavior: .gracefullyShutdownGroup)], logger: quietLogger))
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            var parked = sleeper.parked.makeAsyncIterator()
+            _ = await parked.next()
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+        }
+    }
+
+    @Test func failuresBackOffExponentiallyAndASuccessResetsTheSeries() async throws {
+        server.append(message("a@x"))
+        let attempts = Mutex(0)
+        let sleeper = Sleeper(turns: 5)
+        let server = self.server
+        let service = service(sleeper: sleeper) {
+            let n = attempts.withLock { $0 += 1; return $0 }
+            if n <= 3 || n == 5 { throw PollFailure(kind: .connect, message: "refused") }
+            return FakeMailboxSession(server)
+        }
+        try await runUntilParked(service, sleeper)
+        // random 0.5: half the ceiling, at least 1 s; 1, 2, 4 → 1, 1, 2; then success → the interval; then 1 again.
+        #expect(Array(sleeper.recorded.prefix(5)) == [.seconds(1), .seconds(1), .seconds(2), .seconds(60), .seconds(1)])
+        #expect(try db.storedMessageIDs() == ["a@x"])
+    }
+
+    @Test func aDeniedLoginWaitsLongInsteadOfRetrying() async throws {
+        let sleeper = Sleeper(turns: 2)
+        let service = service(sleeper: sleeper) { throw PollFailure(kind: .auth, message: "login denied") }
+        try await runUntilParked(service, sleeper)
+        #expect(sleeper.recorded == [.seconds(900), .seconds(900), .seconds(900)])
+    }
+
+    @Test func standbyPollsNothingUntilTheSchedulerRunsAgain() async throws {
+        server.append(message("a@x"))
+        let mode = Mutex(SchedulerMode.standby)
+        let opened = Mutex(0)
+        let sleeper = Sleeper(turns: 3)
+        let server = self.server
+        let service = service(sleeper: sleeper, mode: {
+            let current = mode.withLock { $0 }
+            return current
+        }) {
+            opened.withLock { $0 += 1 }
+            mode.withLock { $0 = .standby }
+            return FakeMailboxSession(server)
+        }
+        // Two turns in standby, then running for one poll (which puts it back in standby).
+        let flips = Task {
+            while sleeper.recorded.count < 2 { await Task.yield() }
+            mode.withLock { $0 = .running }
+        }
+        try await runUntilParked(service, sleeper)
+        _ = await flips.value
+        #expect(opened.withLock { $0 } == 1)
+        #expect(try db.storedMessageIDs() == ["a@x"])
+    }
+
+    @Test func gracefulShutdownDuringAPollCommitsTheMessageInHandAndStops() async throws {
+        for n in 1...5 { server.append(message("m\(n)@x")) }
+        let group = Mutex<ServiceGroup?>(nil)
+        let (fetched, fetchedContinuation) = AsyncStream.makeStream(of: Void.self)
+        let release = DispatchSemaphore(value: 0)
+        // The fetch of UID 2 waits until the shutdown has begun.
+        server.fail(when: { call in
+            if call == "fetch 2" { fetchedContinuation.yield(); release.wait() }
+            return false
+        }, once: false)
+        let sleeper = Sleeper(turns: 0)
+        let server = self.server
+        let service = service(sleeper: sleeper) { FakeMailboxSession(server) }
+        let serviceGroup = ServiceGroup(configuration: .init(
+            services: [.init(service: service, successTerminationBehavior: .gracefullyShutdownGroup)], logger: quietLogger))
+        group.withLock { $0 = serviceGroup }
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await serviceGroup.run() }
+            var iterator = fetched.makeAsyncIterator()
+            _ = await iterator.next()
+            await serviceGroup.triggerGracefulShutdown()
+            release.signal()
+            try await tasks.waitForAll()
+        }
+        #expect(try db.storedMessageIDs() == ["m1@x", "m2@x"])
+        #expect(try db.checkpoint("box")?.lastUID == 2)
+        #expect(server.messages[2]?.seen == true)
+        #expect(sleeper.recorded.isEmpty) // it returned without waiting for the next poll
+    }
+
+    @Test func theSecretFileIsReadAgainBeforeEveryPoll() async throws {
+        let secretPath = try db.file("token", "first-token\n")
+        let seen = Mutex<[String]>([])
+        let sleeper = Sleeper(turns: 2)
+        let server = self.server
+        let settings = MailboxSettings(name: "box", url: "imaps://mail.example.com/INBOX", user: "crm",
+                                       oauth2TokenFile: secretPath, intervalSeconds: 60)
+        let service = MailboxPolling.service(
+            settings, database: db.database, logger: quietLogger,
+            open: { _, secret in
+                seen.withLock { $0.append(secret.value) }
+                // an external refresher rotates the token before the next poll
+                try Data("second-token\n".utf8).write(to: URL(fileURLWithPath: secretPath))
+                return FakeMailboxSession(server)
+            },
+            sleep: { try await sleeper.sleep($0) })
+        try await runUntilParked(service, sleeper)
+        #expect(Array(seen.withLock { $0 }.prefix(2)) == ["first-token", "second-token"])
+    }
+}
