@@ -152,3 +152,43 @@ import Testing
         #expect(Array(seen.withLock { $0 }.prefix(2)) == ["first-token", "second-token"])
     }
 }
+
+/// Several mailboxes in one group (issue #4): each on its own, one failing never stops another.
+@Suite struct ConcurrentMailboxesTests {
+    @Test func aFailingMailboxNeverStopsAnother() async throws {
+        let db = try PollDatabase()
+        let good = FakeMailbox(), bad = FakeMailbox()
+        for n in 1...3 { good.append(message("good\(n)@x")) }
+        bad.append(message("bad@x"))
+        bad.fail(when: { $0 == "status" }, with: PollFailure(kind: .connect, message: "refused"), once: false)
+        let observer = RecordingObserver()
+        let goodPolls = Mutex(0)
+        let (done, doneContinuation) = AsyncStream.makeStream(of: Void.self)
+        func service(_ name: String, _ mailbox: FakeMailbox, onEvent: @escaping @Sendable (PollEvent) -> Void) -> MailboxPollService {
+            MailboxPollService(
+                poller: MailboxPoller(mailbox: name, store: db.database, observer: observer, logger: quietLogger),
+                interval: .milliseconds(1), openSession: { FakeMailboxSession(mailbox) },
+                backoff: PollBackoff(base: .milliseconds(1), cap: .milliseconds(2), authWait: .milliseconds(2)),
+                onEvent: onEvent)
+        }
+        let services = [
+            service("bad", bad) { _ in },
+            service("good", good) { event in
+                if case .polled = event, goodPolls.withLock({ $0 += 1; return $0 }) == 3 { doneContinuation.yield() }
+            },
+        ]
+        let group = ServiceGroup(configuration: .init(
+            services: services.map { .init(service: $0, successTerminationBehavior: .gracefullyShutdownGroup) },
+            logger: quietLogger))
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            var iterator = done.makeAsyncIterator()
+            _ = await iterator.next()
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+        }
+        #expect(try db.storedMessageIDs() == ["good1@x", "good2@x", "good3@x"])
+        #expect(observer.failed.contains { $0.0 == .connect })
+        #expect(observer.succeeded >= 3)
+    }
+}

@@ -13,6 +13,20 @@ public enum MailboxPolling {
     /// `settings.oauth2TokenFile` is set).
     public typealias SessionOpener = @Sendable (_ settings: MailboxSettings, _ secret: Secret) throws -> any MailboxSession
 
+    /// One poll service per enabled mailbox of the configuration (for `crmservice run`): each polls on its own
+    /// interval and never throws, so one failing mailbox never stops another in the same `ServiceGroup`.
+    public static func services(
+        _ configuration: ServiceConfiguration, database: AppDatabase, observer: any PollObserver, logger: Logger,
+        open: @escaping SessionOpener = MailboxPolling.imapSession
+    ) -> [MailboxPollService] {
+        configuration.mailboxes.filter(\.enabled).map { settings in
+            var logger = logger
+            logger[metadataKey: "mail.mailbox"] = "\(settings.name)"
+            return service(settings, database: database, policy: configuration.capture.policy, observer: observer,
+                           logger: logger, open: open)
+        }
+    }
+
     /// The poll service of one mailbox. The secret file is read anew before every poll; errors are explained without
     /// the secret (`PollErrorExplainer`).
     public static func service(
