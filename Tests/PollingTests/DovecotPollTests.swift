@@ -204,4 +204,34 @@ struct DovecotPollTests {
         #expect(try world.checkpoint(db, mailbox: "bench")?.lastUID == UInt32(files.count))
         try expectEveryMessageOnce(db, reference: files, book: generated)
     }
+
+    @Test("Without --once it polls until SIGTERM, then commits the message in hand and exits 0")
+    func sigtermMidPoll() throws {
+        let generated = try world.generate("world", count: 1_000)
+        let files = try PollWorld.files(in: generated + "/messages")
+        try dovecot.load("bench", "INBOX", [generated + "/messages"])
+        let db = try world.database("polled", book: generated)
+
+        let running = arguments(db, user: "bench", name: "bench").filter { $0 != "--once" } + ["--interval-seconds", "1"]
+        let process = try PollCommandLine.start(running, logs: world.directory, name: "service")
+        var signalled = false
+        while process.isRunning {
+            if let checkpoint = try world.checkpoint(db, mailbox: "bench"), checkpoint.lastUID >= 50 {
+                kill(process.processIdentifier, SIGTERM)
+                signalled = true
+                break
+            }
+            usleep(5_000)
+        }
+        process.waitUntilExit()
+        try #require(signalled, "the service ended before it was signalled")
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 0)
+        let stoppedAt = try #require(try world.checkpoint(db, mailbox: "bench"))
+
+        let again = try poll(db, user: "bench", name: "bench")
+        #expect(again.status == 0, "\(again.err)")
+        #expect(PollWorld.messages(in: again.out) == files.count - Int(stoppedAt.lastUID))
+        try expectEveryMessageOnce(db, reference: files, book: generated)
+    }
 }
