@@ -68,19 +68,18 @@ struct DovecotPollTests {
         try dovecot.load("bench", "INBOX", [generated + "/messages"])
         let db = try world.database("polled", book: generated)
 
-        let process = try PollCommandLine.start(arguments(db, user: "bench", name: "bench"), logs: world.directory, name: "killed")
-        var killedAt: UInt32?
-        while process.isRunning {
+        let pid = try PollCommandLine.start(arguments(db, user: "bench", name: "bench"), logs: world.directory, name: "killed")
+        var ended: Spawn.Termination?
+        while ended == nil {
             if let checkpoint = try world.checkpoint(db, mailbox: "bench"), checkpoint.lastUID >= 50 {
-                kill(process.processIdentifier, SIGKILL)
-                killedAt = checkpoint.lastUID
+                kill(pid, SIGKILL)
+                ended = Spawn.wait(pid)
                 break
             }
+            ended = Spawn.ended(pid)
             usleep(5_000)
         }
-        process.waitUntilExit()
-        try #require(killedAt != nil, "the poll ended before it could be killed")
-        #expect(process.terminationReason == .uncaughtSignal)
+        try #require(ended == .signalled(SIGKILL), "the poll ended before it could be killed: \(String(describing: ended))")
         let after = try #require(try world.checkpoint(db, mailbox: "bench"))
         #expect(after.lastUID < UInt32(files.count))
 
@@ -175,27 +174,29 @@ struct DovecotPollTests {
         #expect(try world.checkpoint(db, mailbox: "corporate@127.0.0.1/INBOX") == nil)
     }
 
-    @Test("The server stops mid-poll: the error is reported; after a restart the next poll loses and doubles nothing")
+    @Test("The server goes away mid-poll: the error is reported; after a restart the next poll loses and doubles nothing")
     func serverStoppedMidPoll() throws {
         let generated = try world.generate("world", count: 1_000)
         let files = try PollWorld.files(in: generated + "/messages")
         try dovecot.load("bench", "INBOX", [generated + "/messages"])
         let db = try world.database("polled", book: generated)
 
-        let process = try PollCommandLine.start(arguments(db, user: "bench", name: "bench"), logs: world.directory, name: "cut")
+        let pid = try PollCommandLine.start(arguments(db, user: "bench", name: "bench"), logs: world.directory, name: "cut")
         var stopped = false
-        while process.isRunning {
+        var ended: Spawn.Termination?
+        while ended == nil {
             if let checkpoint = try world.checkpoint(db, mailbox: "bench"), checkpoint.lastUID >= 50 {
-                try dovecot.stop()
+                try dovecot.crash()
                 stopped = true
+                ended = Spawn.wait(pid)
                 break
             }
+            ended = Spawn.ended(pid)
             usleep(5_000)
         }
-        process.waitUntilExit()
-        try #require(stopped, "the poll ended before the server could be stopped")
+        try #require(stopped, "the poll ended before the server went away")
         let err = try String(contentsOfFile: world.path("cut.err"), encoding: .utf8)
-        #expect(process.terminationStatus == 1)
+        #expect(ended == .exited(1))
         #expect(err.contains("poll of bench failed"), "\(err)")
 
         try dovecot.start()
@@ -213,20 +214,21 @@ struct DovecotPollTests {
         let db = try world.database("polled", book: generated)
 
         let running = arguments(db, user: "bench", name: "bench").filter { $0 != "--once" } + ["--interval-seconds", "1"]
-        let process = try PollCommandLine.start(running, logs: world.directory, name: "service")
+        let pid = try PollCommandLine.start(running, logs: world.directory, name: "service")
         var signalled = false
-        while process.isRunning {
+        var ended: Spawn.Termination?
+        while ended == nil {
             if let checkpoint = try world.checkpoint(db, mailbox: "bench"), checkpoint.lastUID >= 50 {
-                kill(process.processIdentifier, SIGTERM)
+                kill(pid, SIGTERM)
                 signalled = true
+                ended = Spawn.wait(pid)
                 break
             }
+            ended = Spawn.ended(pid)
             usleep(5_000)
         }
-        process.waitUntilExit()
-        try #require(signalled, "the service ended before it was signalled")
-        #expect(process.terminationReason == .exit)
-        #expect(process.terminationStatus == 0)
+        try #require(signalled, "the service ended before it was signalled: \(String(describing: ended))")
+        #expect(ended == .exited(0))
         let stoppedAt = try #require(try world.checkpoint(db, mailbox: "bench"))
 
         let again = try poll(db, user: "bench", name: "bench")

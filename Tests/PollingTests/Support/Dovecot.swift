@@ -25,7 +25,7 @@ final class Dovecot: @unchecked Sendable {
     }
 
     deinit {
-        _ = try? Self.script(["stop", directory.path])
+        try? Self.script(["stop", directory.path])
         try? FileManager.default.removeItem(at: directory)
     }
 
@@ -42,8 +42,9 @@ final class Dovecot: @unchecked Sendable {
     func start() throws {
         var arguments = ["start", directory.path]
         if imapPort != 0 { arguments += ["--imap-port", "\(imapPort)", "--imaps-port", "\(imapsPort)"] }
-        let out = try Self.script(arguments)
-        for line in out.split(separator: "\n") {
+        try Self.script(arguments)
+        let env = try String(contentsOf: directory.appendingPathComponent("env"), encoding: .utf8)
+        for line in env.split(separator: "\n") {
             let parts = line.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2 else { continue }
             if parts[0] == "IMAP_PORT" { imapPort = Int(parts[1]) ?? 0 }
@@ -52,6 +53,22 @@ final class Dovecot: @unchecked Sendable {
     }
 
     func stop() throws { try Self.script(["stop", directory.path]) }
+
+    /// Kills every process of the instance at once (SIGKILL to the master's process group): connections drop mid-command,
+    /// as when the server crashes. `start()` brings it back on the same ports.
+    func crash() throws {
+        let pidFile = directory.appendingPathComponent("run/master.pid").path
+        guard let text = try? String(contentsOfFile: pidFile, encoding: .utf8), let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            return
+        }
+        kill(-pid, SIGKILL)
+        var tries = 0
+        while kill(pid, 0) == 0, tries < 500 {
+            usleep(10_000)
+            tries += 1
+        }
+        unlink(pidFile)
+    }
 
     /// Loads `.eml` files or directories of them into `user`'s `folder`, UIDs in the order given.
     func load(_ user: String, _ folder: String = "INBOX", _ paths: [String]) throws {
@@ -62,26 +79,18 @@ final class Dovecot: @unchecked Sendable {
         try Self.script(["reset-uidvalidity", directory.path, user, folder])
     }
 
-    @discardableResult
-    static func script(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: script)
-        process.arguments = arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw ScriptFailed(arguments: arguments, status: process.terminationStatus)
+    /// Runs the script to its end (through `Spawn`: the Dovecot it starts keeps the descriptors it inherited).
+    static func script(_ arguments: [String]) throws {
+        let ran = try Spawn.run([script] + arguments)
+        guard ran.termination == .exited(0) else {
+            throw ScriptFailed(arguments: arguments, termination: ran.termination, err: ran.err)
         }
-        return String(decoding: data, as: UTF8.self)
     }
 
     struct ScriptFailed: Error, CustomStringConvertible {
         var arguments: [String]
-        var status: Int32
-        var description: String { "scripts/dovecot \(arguments.joined(separator: " ")) exited \(status)" }
+        var termination: Spawn.Termination
+        var err: String
+        var description: String { "scripts/dovecot \(arguments.joined(separator: " ")) ended \(termination): \(err)" }
     }
 }

@@ -9,43 +9,20 @@ enum PollCommandLine {
 
     static var isBuilt: Bool { FileManager.default.isExecutableFile(atPath: binary) }
 
-    /// Runs `crmservice ARGUMENTS` to its end; standard output and error as text.
+    /// Runs `crmservice ARGUMENTS` to its end; its exit status (128 + N when signal N ended it) and output.
     @discardableResult
     static func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let errorData = HandOff()
-        let reader = Thread { errorData.set(err.fileHandleForReading.readDataToEndOfFile()) }
-        reader.start()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let e = errorData.wait()
-        return (process.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        let ran = try Spawn.run([binary] + arguments)
+        switch ran.termination {
+        case .exited(let status): return (status, ran.out, ran.err)
+        case .signalled(let signal): return (128 + signal, ran.out, ran.err)
+        }
     }
 
-    /// Starts `crmservice ARGUMENTS` with its output going to files in `directory`; the caller ends it.
-    static func start(_ arguments: [String], logs directory: URL, name: String) throws -> Process {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        _ = FileManager.default.createFile(atPath: directory.appendingPathComponent("\(name).out").path, contents: nil)
-        _ = FileManager.default.createFile(atPath: directory.appendingPathComponent("\(name).err").path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: directory.appendingPathComponent("\(name).out"))
-        process.standardError = try FileHandle(forWritingTo: directory.appendingPathComponent("\(name).err"))
-        try process.run()
-        return process
+    /// Starts `crmservice ARGUMENTS` with its output going to `NAME.out` and `NAME.err` in `directory`; returns its pid
+    /// (end it with `Spawn.wait`).
+    static func start(_ arguments: [String], logs directory: URL, name: String) throws -> pid_t {
+        try Spawn.start([binary] + arguments, stdout: directory.appendingPathComponent("\(name).out").path,
+                        stderr: directory.appendingPathComponent("\(name).err").path)
     }
-}
-
-/// Data handed from one thread to another once.
-final class HandOff: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private var data = Data()
-    func set(_ value: Data) { data = value; done.signal() }
-    func wait() -> Data { done.wait(); return data }
 }

@@ -29,15 +29,10 @@ final class PollWorld: @unchecked Sendable {
     /// Generates `count` bulk messages (plus the rule cases) with `scripts/gen-capture-fixtures` into `name`.
     func generate(_ name: String, count: Int) throws -> String {
         let out = path(name)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Self.repository.appendingPathComponent("scripts/gen-capture-fixtures").path, out,
-                             "--count", "\(count)", "--seed", "5"]
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw CommandFailed(arguments: ["gen-capture-fixtures"], status: process.terminationStatus, err: "")
+        let ran = try Spawn.run(["python3", Self.repository.appendingPathComponent("scripts/gen-capture-fixtures").path,
+                                 out, "--count", "\(count)", "--seed", "5"])
+        guard ran.termination == .exited(0) else {
+            throw CommandFailed(arguments: ["gen-capture-fixtures"], status: -1, err: ran.err)
         }
         return out
     }
@@ -78,17 +73,9 @@ final class PollWorld: @unchecked Sendable {
 
     /// The checkpoint `(uidValidity, lastUID)` of `mailbox`, read with the sqlite3 CLI (read-only, beside a running poller).
     func checkpoint(_ db: String, mailbox: String) throws -> (uidValidity: UInt32, lastUID: UInt32)? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = ["-readonly", "-cmd", ".timeout 2000", db,
-                             "SELECT uid_validity || ' ' || last_uid FROM mailbox_checkpoints WHERE mailbox = '\(mailbox)'"]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let parts = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isWhitespace).compactMap { UInt32($0) }
+        let ran = try Spawn.run(["/usr/bin/sqlite3", "-readonly", "-cmd", ".timeout 2000", db,
+                                 "SELECT uid_validity || ' ' || last_uid FROM mailbox_checkpoints WHERE mailbox = '\(mailbox)'"])
+        let parts = ran.out.split(whereSeparator: \.isWhitespace).compactMap { UInt32($0) }
         return parts.count == 2 ? (parts[0], parts[1]) : nil
     }
 
