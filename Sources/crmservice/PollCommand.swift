@@ -77,7 +77,7 @@ struct PollCommand: AsyncParsableCommand {
                 case .polled(let summary, _): printLine("\(mailbox): \(summary.text)")
                 case .failed(let failure, let next):
                     printError("poll of \(mailbox) failed: \(failure.description); next try in \(Self.seconds(next))")
-                case .standby: break
+                case .standby, .stopRequested: break
                 }
             })
         if once {

@@ -79,32 +79,27 @@ import Testing
 
     @Test func standbyPollsNothingUntilTheSchedulerRunsAgain() async throws {
         server.append(message("a@x"))
-        let mode = Mutex(SchedulerMode.standby)
+        server.append(message("b@x"))
+        let reads = Mutex(0)
         let opened = Mutex(0)
-        let sleeper = Sleeper(turns: 3)
+        let sleeper = Sleeper(turns: 4)
         let server = self.server
+        // The mode read before each poll: standby, standby, running, standby, standby.
         let service = service(sleeper: sleeper, mode: {
-            let current = mode.withLock { $0 }
-            return current
+            reads.withLock { $0 += 1; return $0 == 3 ? .running : .standby }
         }) {
             opened.withLock { $0 += 1 }
-            mode.withLock { $0 = .standby }
             return FakeMailboxSession(server)
         }
-        // Two turns in standby, then running for one poll (which puts it back in standby).
-        let flips = Task {
-            while sleeper.recorded.count < 2 { await Task.yield() }
-            mode.withLock { $0 = .running }
-        }
         try await runUntilParked(service, sleeper)
-        _ = await flips.value
         #expect(opened.withLock { $0 } == 1)
-        #expect(try db.storedMessageIDs() == ["a@x"])
+        #expect(reads.withLock { $0 } == 5)
+        #expect(try db.storedMessageIDs() == ["a@x", "b@x"])
+        #expect(sleeper.recorded.allSatisfy { $0 == .seconds(60) })
     }
 
     @Test func gracefulShutdownDuringAPollCommitsTheMessageInHandAndStops() async throws {
         for n in 1...5 { server.append(message("m\(n)@x")) }
-        let group = Mutex<ServiceGroup?>(nil)
         let (fetched, fetchedContinuation) = AsyncStream.makeStream(of: Void.self)
         let release = DispatchSemaphore(value: 0)
         // The fetch of UID 2 waits until the shutdown has begun.
@@ -114,15 +109,21 @@ import Testing
         }, once: false)
         let sleeper = Sleeper(turns: 0)
         let server = self.server
-        let service = service(sleeper: sleeper) { FakeMailboxSession(server) }
+        let (stopping, stoppingContinuation) = AsyncStream.makeStream(of: Void.self)
+        let poller = MailboxPoller(mailbox: "box", store: db.database, logger: quietLogger)
+        let service = MailboxPollService(
+            poller: poller, interval: .seconds(60), openSession: { FakeMailboxSession(server) },
+            sleep: { try await sleeper.sleep($0) },
+            onEvent: { if case .stopRequested = $0 { stoppingContinuation.yield() } })
         let serviceGroup = ServiceGroup(configuration: .init(
             services: [.init(service: service, successTerminationBehavior: .gracefullyShutdownGroup)], logger: quietLogger))
-        group.withLock { $0 = serviceGroup }
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask { try await serviceGroup.run() }
             var iterator = fetched.makeAsyncIterator()
             _ = await iterator.next()
             await serviceGroup.triggerGracefulShutdown()
+            var stopped = stopping.makeAsyncIterator()
+            _ = await stopped.next() // the service has seen the shutdown: now the fetch in hand may finish
             release.signal()
             try await tasks.waitForAll()
         }

@@ -87,6 +87,7 @@ public struct MailboxPollService: Service {
         let stop = PollStopFlag()
         let logger = poller.logger
         let mailbox = poller.mailbox
+        let onEvent = self.onEvent
         logger.info("poller started", metadata: ["mail.mailbox": "\(mailbox)", "mail.interval": "\(interval)"])
         await withTaskCancellationHandler {
             await withGracefulShutdownHandler {
@@ -131,9 +132,11 @@ public struct MailboxPollService: Service {
                 }
             } onGracefulShutdown: {
                 stop.set()
+                onEvent(.stopRequested)
             }
         } onCancel: {
             stop.set()
+            onEvent(.stopRequested)
         }
         logger.info("poller stopped", metadata: ["mail.mailbox": "\(mailbox)"])
     }

@@ -6,4 +6,6 @@ public enum PollEvent: Sendable {
     case failed(PollFailure, next: Duration)
     /// The scheduler is in standby: nothing was polled.
     case standby(next: Duration)
+    /// Graceful shutdown (or cancellation) began: the poll in progress stops after the message in hand.
+    case stopRequested
 }

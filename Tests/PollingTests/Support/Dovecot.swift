@@ -56,18 +56,35 @@ final class Dovecot: @unchecked Sendable {
 
     /// Kills every process of the instance at once (SIGKILL to the master's process group): connections drop mid-command,
     /// as when the server crashes. `start()` brings it back on the same ports.
+    ///
+    /// Where no init reaps orphans (a container), the killed processes stay zombies and a dotlock they held (e.g.
+    /// `dovecot-uidlist.lock`) still names a "living" pid, so the restarted server would wait minutes for it; a reaped
+    /// crash lets Dovecot override such a lock at once. The locks are removed here to stand for that.
     func crash() throws {
         let pidFile = directory.appendingPathComponent("run/master.pid").path
-        guard let text = try? String(contentsOfFile: pidFile, encoding: .utf8), let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            return
-        }
+        guard let text = try? String(contentsOfFile: pidFile, encoding: .utf8),
+              let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)) else { return }
         kill(-pid, SIGKILL)
         var tries = 0
-        while kill(pid, 0) == 0, tries < 500 {
+        while Self.isAlive(pid), tries < 500 {
             usleep(10_000)
             tries += 1
         }
         unlink(pidFile)
+        let mail = directory.appendingPathComponent("mail")
+        if let files = FileManager.default.enumerator(atPath: mail.path) {
+            for case let file as String in files where file.hasSuffix(".lock") {
+                try? FileManager.default.removeItem(at: mail.appendingPathComponent(file))
+            }
+        }
+    }
+
+    /// Whether `pid` runs (a zombie does not).
+    static func isAlive(_ pid: pid_t) -> Bool {
+        guard kill(pid, 0) == 0 else { return false }
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return true }
+        return !stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
     }
 
     /// Loads `.eml` files or directories of them into `user`'s `folder`, UIDs in the order given.
