@@ -15,7 +15,8 @@ struct RunCommand: AsyncParsableCommand {
             it; 200 ok, 503 degraded) and GET /metrics (Prometheus). SIGTERM or SIGINT stops taking new mail, lets \
             the message in hand commit and exits 0 within 10 seconds.
 
-            --once polls every mailbox once, runs the jobs that are due and exits (1 if a job run failed).
+            --once polls every mailbox once, runs the jobs that are due and exits: 0, or 1 if a job run or a \
+            mailbox's poll failed. It starts no admin server.
             """)
 
     @Option(help: "The service configuration (YAML).")
@@ -38,8 +39,11 @@ struct RunCommand: AsyncParsableCommand {
             throw CommandFailure.failed("crmservice run: \(error)")
         }
         print(summary.text, terminator: "")
-        if summary.unsuccessful > 0 {
-            throw CommandFailure.failed("\(summary.unsuccessful) job run(s) did not complete")
+        var failures: [String] = []
+        if summary.unsuccessful > 0 { failures.append("\(summary.unsuccessful) job run(s) did not complete") }
+        if !summary.failedMailboxes.isEmpty {
+            failures.append("the poll of \(summary.failedMailboxes.joined(separator: ", ")) failed (see the log)")
         }
+        if !failures.isEmpty { throw CommandFailure.failed(failures.joined(separator: "; ")) }
     }
 }

@@ -82,7 +82,8 @@ public struct ServiceApplication: Sendable {
                              clock: SystemSchedulerClock(), logger: logger))
         if once {
             try await group(services: [.init(service: dueJobs, successTerminationBehavior: .ignore)] + pollers).run()
-            return OnceSummary(dueJobs.reports.withLock { $0 })
+            let failed = state.snapshot().filter { !$0.value.isHealthy }.keys.sorted()
+            return OnceSummary(dueJobs.reports.withLock { $0 }, failedMailboxes: failed)
         }
         let admin = AdminServer(
             address: .init(host: configuration.admin.host, port: configuration.admin.port),

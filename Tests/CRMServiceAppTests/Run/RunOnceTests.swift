@@ -64,6 +64,22 @@ struct RunOnceTests {
         #expect(try await application.run(once: true).lines.isEmpty)
     }
 
+    /// Reports a failed poll and returns.
+    struct FailingOncePoller: Service {
+        let context: PollerContext
+        func run() async throws {
+            context.observer.pollFailed(mailbox: "corporate", at: Date(), kind: .auth, message: "LOGIN refused")
+        }
+    }
+
+    @Test("a mailbox whose poll failed is named in the summary (crmservice run --once exits 1)")
+    func failedPoll() async throws {
+        let application = try ServiceApplication(
+            configuration: try configuration(rating: "0 2 * * *"), file: "once.yaml", logger: logger,
+            makePollers: { [FailingOncePoller(context: $0)] })
+        #expect(try await application.run(once: true).failedMailboxes == ["corporate"])
+    }
+
     @Test("the pollers are built with once and the admin state as their observer, and run to their end")
     func pollersGetOnce() async throws {
         let runs = Runs()
