@@ -15,6 +15,12 @@ public struct PollerContext: Sendable {
     public var once: Bool
     public var logger: Logger
 
+    /// The mailboxes to poll: the enabled ones, none when `jobs.mail-poll.enabled` is false. `/healthz` and
+    /// `/metrics` list exactly these from the start.
+    public var mailboxes: [MailboxSettings] {
+        configuration.jobs.mailPollEnabled ? configuration.mailboxes.filter(\.enabled) : []
+    }
+
     public init(configuration: ServiceConfiguration, database: AppDatabase, observer: any PollObserver, once: Bool,
                 logger: Logger) {
         self.configuration = configuration

@@ -17,7 +17,8 @@ import Store
 /// - `--once` (`run(once: true)`): no admin server, no scheduler loop; the pollers (built with `once`) and the jobs
 ///   that are due run once, then `run` returns.
 public struct ServiceApplication: Sendable {
-    /// Builds the mail pollers, one `Service` a mailbox or one for all; called once per `run`.
+    /// Builds the mail pollers, one `Service` a mailbox (`context.mailboxes`) or one for all; called once per `run`.
+    /// In `context.once` mode each poller polls once and returns; otherwise it polls until graceful shutdown.
     public typealias PollerFactory = @Sendable (PollerContext) throws -> [any Service]
 
     /// Graceful shutdown's time before the group is cancelled.
@@ -71,6 +72,7 @@ public struct ServiceApplication: Sendable {
         let state = AdminState(mailboxes: polledMailboxes)
         let context = PollerContext(configuration: configuration, database: database, observer: state, once: once,
                                     logger: logger)
+        assert(context.mailboxes.map(\.name) == polledMailboxes)
         let pollers = try makePollers(context).map {
             ServiceGroupConfiguration.ServiceConfiguration(
                 service: PollerIsolation(poller: $0, logger: logger),
