@@ -17,6 +17,8 @@ import Logging
 /// - `imap://` always runs STARTTLS (CURLUSESSL_ALL; CURLE_USE_SSL_FAILED when not offered), then verifies the
 ///   certificate like imaps. (Dovecot 2.3 itself would accept a plaintext login from 127.0.0.1 to 127.0.0.1, which
 ///   it counts as secured, despite disable_plaintext_auth.)
+/// - XOAUTH2 (CURLOPT_XOAUTH2_BEARER + CURLOPT_LOGIN_OPTIONS "AUTH=XOAUTH2") sends AUTHENTICATE XOAUTH2 — but when
+///   the server offers OAUTHBEARER too, libcurl 7.88 sends AUTHENTICATE OAUTHBEARER with the same token.
 /// - The first custom CAPABILITY after login lists the post-login capabilities (MOVE, ESEARCH, UIDPLUS).
 /// - One handle keeps one connection: a test saw one login for STATUS, five searches and three fetches; after a
 ///   failed transfer the handle is dropped and the next call logs in again.

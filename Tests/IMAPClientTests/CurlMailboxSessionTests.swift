@@ -78,6 +78,24 @@ import Testing
         }
     }
 
+    @Test("XOAUTH2: a bearer token logs in (the test Dovecot takes the password as token); a wrong one is kind auth")
+    func xoauth2() throws {
+        let user = try server.makeUser("oauth")
+        let good = CurlMailboxSession(
+            endpoint: try IMAPEndpoint(
+                url: server.url(tls: false), user: user.name, credential: .oauth2Bearer(user.password),
+                caCertificatePath: server.caCertificate))
+        #expect(try good.status().messages == 0)
+        let wrongToken = "token-\(UUID().uuidString)"
+        let bad = CurlMailboxSession(
+            endpoint: try IMAPEndpoint(
+                url: server.url(), user: user.name, credential: .oauth2Bearer(wrongToken),
+                caCertificatePath: server.caCertificate))
+        let error = try #require(throws: IMAPError.self) { try bad.status() }
+        #expect(error.kind == .auth)
+        #expect(!error.message.contains(wrongToken))
+    }
+
     @Test("A closed port is kind connect")
     func closedPort() throws {
         let endpoint = try IMAPEndpoint(
