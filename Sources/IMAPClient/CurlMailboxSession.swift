@@ -33,6 +33,8 @@ public final class CurlMailboxSession: MailboxSession {
     private var cachedCapabilities: Set<String>?
     /// Whether libcurl has selected the folder on the current connection.
     private var folderSelected = false
+    /// Capabilities to act as if the server lacked (tests of the ESEARCH-less and MOVE-less paths).
+    var ignoredCapabilities: Set<String> = []
 
     /// A bigger receive buffer than libcurl's 16 KiB: with the default, a long untagged line is cut silently.
     static let bufferSize = 1 << 20
@@ -62,12 +64,12 @@ public final class CurlMailboxSession: MailboxSession {
     // MARK: MailboxSession
 
     public func capabilities() throws -> Set<String> {
-        if let cachedCapabilities { return cachedCapabilities }
+        if let cachedCapabilities { return cachedCapabilities.subtracting(ignoredCapabilities) }
         let reply = try perform(endpoint.serverURL, command: "CAPABILITY", what: "CAPABILITY")
         let caps = IMAPResponseParser.capabilities(reply)
         guard !caps.isEmpty else { throw protocolError("CAPABILITY", "no CAPABILITY response") }
         cachedCapabilities = caps
-        return caps
+        return caps.subtracting(ignoredCapabilities)
     }
 
     public func status() throws -> MailboxStatus {

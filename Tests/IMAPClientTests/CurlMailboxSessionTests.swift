@@ -1,7 +1,8 @@
 import CRMCore
 import Foundation
-import IMAPClient
 import Testing
+
+@testable import IMAPClient
 
 /// CurlMailboxSession against a real Dovecot (DovecotServer: one per test process, a fresh user per test).
 @Suite struct CurlMailboxSessionTests {
@@ -148,6 +149,15 @@ import Testing
         #expect(last == (19_991...20_000).map { MessageUID(UInt32($0)) })
         #expect(try s.uids(after: MessageUID(20_000)) == [])
         #expect(try s.uids(since: "2000-01-01").count == 20_000)
+
+        // Without ESEARCH: `UID SEARCH UID a:b` over bounded ranges.
+        let plain = try session(user: user.name, password: user.password, folder: "Bulk")
+        plain.ignoredCapabilities = ["ESEARCH"]
+        #expect(try plain.uids(after: MessageUID(0)) == all)
+        #expect(try plain.uids(after: MessageUID(19_990)) == last)
+        #expect(try plain.uids(after: MessageUID(20_000)) == [])
+        #expect(try plain.uids(since: "2000-01-01") == all)
+        #expect(try plain.uids(since: "2100-01-01") == [])
     }
 
     @Test("setSeen and isSeen round trip")
@@ -194,6 +204,13 @@ import Testing
         #expect(bodies.contains(Self.crlf(try [UInt8](Data(contentsOf: files[0])))))
         #expect(bodies.contains(Self.crlf(try [UInt8](Data(contentsOf: files[2])))))
         #expect(throws: IMAPError.self) { try s.move(MessageUID(2), to: "No such folder") }
+
+        // Without MOVE: UID COPY, \Deleted, UID EXPUNGE.
+        s.ignoredCapabilities = ["MOVE"]
+        try s.move(MessageUID(2), to: "Done/2025")
+        #expect(try s.uids(after: MessageUID(0)) == [])
+        #expect(try s.status().messages == 0)
+        #expect(try target.status().messages == 3)
     }
 
     @Test("UIDVALIDITY changes after scripts/dovecot reset-uidvalidity")
