@@ -28,8 +28,8 @@ public final class CurlMailboxSession: MailboxSession {
     public let endpoint: IMAPEndpoint
     private let logger: Logger
     private var handle: UnsafeMutableRawPointer?
-    private let buffer = TransferBuffer()
-    private let errorBuffer: UnsafeMutablePointer<CChar>
+    let buffer = TransferBuffer()
+    let errorBuffer: UnsafeMutablePointer<CChar>
     private var cachedCapabilities: Set<String>?
     /// Whether libcurl has selected the folder on the current connection.
     private var folderSelected = false
@@ -275,50 +275,10 @@ public final class CurlMailboxSession: MailboxSession {
         let (s, atto) = d.components
         return max(1, Int(s) * 1000 + Int(atto / 1_000_000_000_000_000))
     }
-
-    private func makeError(_ code: CURLcode, what: String) -> IMAPError {
-        let kind: PollErrorKind
-        switch code {
-        case CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY: kind = .connect
-        case CURLE_OPERATION_TIMEDOUT: kind = .timeout
-        case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_USE_SSL_FAILED, CURLE_SSL_CERTPROBLEM,
-            CURLE_SSL_CIPHER, CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ISSUER_ERROR, CURLE_SSL_PINNEDPUBKEYNOTMATCH,
-            CURLE_SSL_INVALIDCERTSTATUS, CURLE_SSL_CRL_BADFILE:
-            kind = .tls
-        case CURLE_LOGIN_DENIED: kind = .auth
-        default: kind = .protocolError
-        }
-        var message = "\(what) on \(endpoint.displayName) as \(endpoint.user) failed: "
-        message += String(cString: curl_easy_strerror(code))
-        let detail = String(cString: errorBuffer)
-        if !detail.isEmpty { message += " (\(detail))" }
-        var line = buffer.lastServerLine[...]
-        while let last = line.last, last == 0x0D || last == 0x0A || last == 0x20 { line = line.dropLast() }
-        let server = String(decoding: line, as: UTF8.self)
-        if !server.isEmpty, !server.hasPrefix("*") { message += "; server: \(server)" }
-        return IMAPError(kind: kind, message: redacted(message), curlCode: Int(code.rawValue))
-    }
-
-    /// Never lets the secret through, whatever libcurl or the server put in the text.
-    private func redacted(_ text: String) -> String {
-        let secret = endpoint.credential.secret
-        guard !secret.isEmpty else { return text }
-        return text.replacing(secret, with: "<redacted>")
-    }
 }
 
 @available(*, unavailable)
 extension CurlMailboxSession: Sendable {}
-
-/// What one transfer received. Reached from the C callbacks through an unretained pointer; the session owns it.
-private final class TransferBuffer {
-    var body: [UInt8] = []
-    var lastServerLine: [UInt8] = []
-    func reset() {
-        body.removeAll(keepingCapacity: true)
-        lastServerLine.removeAll()
-    }
-}
 
 /// curl_global_init, once per process (thread-safe in libcurl 7.84+, and a lazy global here).
 private let curlGlobalInit: Void = {
