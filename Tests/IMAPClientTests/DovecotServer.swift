@@ -73,7 +73,8 @@ final class DovecotServer: Sendable {
         let script = "\(repositoryRoot())/scripts/dovecot"
         let dir = FileManager.default.temporaryDirectory
             .appendingPathComponent("crm-dovecot-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
-        let output = try run([script, "start", dir])
+        // --stop-with: should the test process die without running atexit, the instance still stops.
+        let output = try run([script, "start", dir, "--stop-with", String(getpid())])
         var env: [String: String] = [:]
         for line in output.split(separator: "\n") {
             let kv = line.split(separator: "=", maxSplits: 1)
