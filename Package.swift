@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0", traits: ["YAML"]),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         .target(name: "CRMCore"),
@@ -44,13 +46,24 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // The admin HTTP server (/healthz, /metrics). It knows CRMCore only; CRMServiceApp composes it.
+        .target(
+            name: "AdminHTTP",
+            dependencies: [
+                "CRMCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .target(
             name: "CRMServiceApp",
             dependencies: [
-                "CRMCore", "MailMIME", "Matching", "Jobs", "Store", "IMAPClient", "Capture",
+                "CRMCore", "MailMIME", "Matching", "Jobs", "Store", "IMAPClient", "Capture", "AdminHTTP",
                 .product(name: "Configuration", package: "swift-configuration"),
-                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
@@ -76,6 +89,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CRMServiceAppTests", dependencies: ["CRMServiceApp", "MailMIME"]),
+        .testTarget(name: "AdminHTTPTests", dependencies: ["AdminHTTP", "CRMCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -7,10 +7,19 @@ import GRDB
 public struct AppDatabase: Sendable {
     let writer: any DatabaseWriter
 
-    /// Wraps `writer` and applies the migrations it lacks.
+    /// Wraps `writer` and applies the migrations it lacks. Refuses a database that a newer release migrated further
+    /// (`DatabaseFromNewerRelease`): an older binary would misread a schema it does not know.
     public init(_ writer: any DatabaseWriter) throws {
         self.writer = writer
-        try Self.migrator.migrate(writer)
+        let migrator = Self.migrator
+        let unknown = try writer.read { db -> [String] in
+            guard try db.tableExists("grdb_migrations") else { return [] }
+            let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid")
+            let known = Set(migrator.migrations)
+            return applied.filter { !known.contains($0) }
+        }
+        if !unknown.isEmpty { throw DatabaseFromNewerRelease(path: writer.path, unknownMigrations: unknown) }
+        try migrator.migrate(writer)
     }
 
     /// Opens (creating and migrating on first use) the database file at `path`: a WAL `DatabasePool`, foreign keys

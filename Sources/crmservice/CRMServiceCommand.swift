@@ -7,7 +7,7 @@ struct CRMServiceCommand: AsyncParsableCommand {
         abstract: "Turns a company's e-mail into CRM history.",
         subcommands: [
             ParseCommand.self, ImportCommand.self, ExportCommand.self, RatingCommand.self, CronCommand.self,
-            ReplayCommand.self, PollCommand.self, UnmatchedCommand.self, JobsCommand.self,
+            ReplayCommand.self, PollCommand.self, UnmatchedCommand.self, JobsCommand.self, RunCommand.self,
         ]
     )
 }

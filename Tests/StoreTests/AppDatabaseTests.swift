@@ -31,6 +31,23 @@ import Testing
         _ = try AppDatabase.open(path: db.directory.appendingPathComponent("crm.sqlite").path)
     }
 
+    @Test func aDatabaseMigratedByANewerReleaseIsRefusedAndLeftAlone() throws {
+        let path = db.directory.appendingPathComponent("crm.sqlite").path
+        try db.database.writer.write { d in
+            try d.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')")
+        }
+        #expect {
+            _ = try AppDatabase.open(path: path)
+        } throws: { error in
+            let refused = error as? DatabaseFromNewerRelease
+            return refused?.unknownMigrations == ["v99-from-the-future"]
+                && refused?.description.contains("newer release") == true
+                && refused?.description.contains(path) == true
+        }
+        let applied = try db.database.writer.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
+        #expect(applied.last == "v99-from-the-future")
+    }
+
     @Test func upsertWritesOnlyRowsThatChange() throws {
         let t0 = Date(timeIntervalSince1970: 1_000_000_000)
         var s = try db.database.importAccounts([account("A"), account("B", parent: "A")], at: t0)

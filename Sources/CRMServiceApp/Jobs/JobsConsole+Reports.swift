@@ -31,7 +31,10 @@ extension JobsConsole {
         for (definition, schedule) in zip(definitions, configuration.schedules.map(\.1)) {
             let name = definition.name
             let last = lastRun[name]
-            let state = !available.contains(name) ? "not registered"
+            // mail-poll is carried by the per-mailbox pollers of `crmservice run`, each on its own interval; its runs
+            // (polls that captured something or failed) are in the run log.
+            let state = name.rawValue == MailPollRunLog.job ? "pollers of run"
+                : !available.contains(name) ? "not registered"
                 : last?.state == .running ? "running (run \(last!.id))" : "idle"
             let lastText = last.map { "\($0.id) \($0.state.rawValue) \(ISO8601.utcString($0.startedAt))" } ?? "never"
             let next: String

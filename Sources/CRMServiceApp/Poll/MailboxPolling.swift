@@ -3,6 +3,7 @@ import CRMCore
 import Foundation
 import IMAPClient
 import Logging
+import ServiceLifecycle
 import Store
 import Synchronization
 
@@ -13,17 +14,20 @@ public enum MailboxPolling {
     /// `settings.oauth2TokenFile` is set).
     public typealias SessionOpener = @Sendable (_ settings: MailboxSettings, _ secret: Secret) throws -> any MailboxSession
 
-    /// One poll service per enabled mailbox of the configuration (for `crmservice run`): each polls on its own
-    /// interval and never throws, so one failing mailbox never stops another in the same `ServiceGroup`.
-    public static func services(
-        _ configuration: ServiceConfiguration, database: AppDatabase, observer: any PollObserver, logger: Logger,
-        open: @escaping SessionOpener = MailboxPolling.imapSession
-    ) -> [MailboxPollService] {
-        configuration.mailboxes.filter(\.enabled).map { settings in
-            var logger = logger
+    /// The mail pollers of `crmservice run` (a `ServiceApplication.PollerFactory`): one poll service per mailbox of
+    /// `context.mailboxes`, each on its own interval, never throwing, so one failing mailbox never stops another. With
+    /// `context.once` each polls once and returns. Reports go to `context.observer` (the admin server, the run log).
+    public static func pollers(_ context: PollerContext) -> [any Service] {
+        pollers(context, open: imapSession)
+    }
+
+    /// `pollers(_:)` with another way to open sessions (tests).
+    public static func pollers(_ context: PollerContext, open: @escaping SessionOpener) -> [any Service] {
+        context.mailboxes.map { settings in
+            var logger = context.logger
             logger[metadataKey: "mail.mailbox"] = "\(settings.name)"
-            return service(settings, database: database, policy: configuration.capture.policy, observer: observer,
-                           logger: logger, open: open)
+            return service(settings, database: context.database, policy: context.configuration.capture.policy,
+                           observer: context.observer, logger: logger, open: open, once: context.once)
         }
     }
 
@@ -34,7 +38,7 @@ public enum MailboxPolling {
         observer: any PollObserver = IgnoringPollObserver(), logger: Logger, batchSize: Int = 1,
         open: @escaping SessionOpener = MailboxPolling.imapSession,
         sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
-        onEvent: @escaping @Sendable (PollEvent) -> Void = { _ in }
+        onEvent: @escaping @Sendable (PollEvent) -> Void = { _ in }, once: Bool = false
     ) -> MailboxPollService {
         let explainer = PollErrorExplainer()
         let poller = MailboxPoller(
@@ -50,7 +54,7 @@ public enum MailboxPolling {
             },
             schedulerMode: { try database.schedulerMode() },
             sleep: sleep,
-            onEvent: onEvent)
+            onEvent: onEvent, once: once)
     }
 }
 

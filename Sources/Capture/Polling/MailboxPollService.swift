@@ -22,6 +22,8 @@ public struct MailboxPollService: Service {
     let sleep: @Sendable (Duration) async throws -> Void
     let random: @Sendable () -> Double
     let onEvent: @Sendable (PollEvent) -> Void
+    /// Poll once and return (`run --once`) instead of polling until graceful shutdown.
+    let once: Bool
 
     /// `sleep` waits (throws when cancelled) and `random` is uniform in `0..<1`: both injected so tests need no time.
     public init(
@@ -30,8 +32,10 @@ public struct MailboxPollService: Service {
         backoff: PollBackoff = PollBackoff(),
         sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
         random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
-        onEvent: @escaping @Sendable (PollEvent) -> Void = { _ in }
+        onEvent: @escaping @Sendable (PollEvent) -> Void = { _ in },
+        once: Bool = false
     ) {
+        self.once = once
         self.poller = poller
         self.interval = interval
         self.openSession = openSession
@@ -55,7 +59,8 @@ public struct MailboxPollService: Service {
         let openSession = self.openSession
         let schedulerMode = self.schedulerMode
         let started = ContinuousClock.now
-        let outcome = await BlockingThread.run(name: "poll \(poller.mailbox)") { () -> Outcome in
+        let abandoned = Outcome.failed(PollFailure(kind: .protocolError, message: "stopped while a server call was in progress"))
+        let outcome = await BlockingThread.run(name: "poll \(poller.mailbox)", whenCancelled: abandoned) { () -> Outcome in
             do {
                 if try schedulerMode() == .standby { return .standby }
             } catch {
@@ -126,7 +131,7 @@ public struct MailboxPollService: Service {
                         wait = interval
                         onEvent(.standby(next: wait))
                     }
-                    if stop.isSet { break }
+                    if stop.isSet || once { break }
                     let sleep = self.sleep
                     do { _ = try await cancelWhenGracefulShutdown { try await sleep(wait) } } catch { break }
                 }

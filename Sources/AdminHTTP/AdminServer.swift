@@ -1,0 +1,97 @@
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+
+/// The admin HTTP server of `crmservice run` (Hummingbird), a `Service` of the service group.
+///
+/// Routes:
+/// - `GET /healthz`: `HealthReport` as JSON, 200 when `ok`, 503 when `degraded`. Without credentials it answers with
+///   the status only, so a load balancer or monitor needs no password; with valid credentials it adds every
+///   mailbox's detail; with wrong ones it is 401.
+/// - `GET /metrics`: the Prometheus text format (`text/plain; version=0.0.4`). Authenticated.
+/// - Anything else: 401 without valid credentials, else 404.
+///
+/// Authentication is HTTP basic (`BasicAuthenticator`): user `admin`, the password of `admin.password_file`.
+public struct AdminServer: Service {
+    /// Where the server listens.
+    public struct Address: Sendable, Equatable, CustomStringConvertible {
+        public var host: String
+        /// 0 asks the system for a free port (tests); `onServerRunning` gets the real one.
+        public var port: Int
+
+        public init(host: String = "127.0.0.1", port: Int = 8025) {
+            self.host = host
+            self.port = port
+        }
+
+        /// `http://127.0.0.1:8025/` (an IPv6 host in brackets).
+        public var description: String {
+            host.contains(":") ? "http://[\(host)]:\(port)/" : "http://\(host):\(port)/"
+        }
+    }
+
+    public let address: Address
+    let state: AdminState
+    let authenticator: BasicAuthenticator
+    let logger: Logger
+    let onServerRunning: @Sendable (Address) async -> Void
+
+    /// `password`: the basic-auth password of user `admin` (from `admin.password_file`). `onServerRunning` is called
+    /// with the bound address (its real port) once the server accepts connections.
+    public init(address: Address, password: String, state: AdminState, logger: Logger,
+                onServerRunning: @escaping @Sendable (Address) async -> Void = { _ in }) {
+        self.address = address
+        self.state = state
+        self.authenticator = BasicAuthenticator(password: password)
+        self.logger = logger
+        self.onServerRunning = onServerRunning
+    }
+
+    /// Serves until graceful shutdown (or cancellation).
+    public func run() async throws {
+        try await makeApplication().run()
+    }
+
+    /// The Hummingbird application (itself a `Service`).
+    public func makeApplication() -> some ApplicationProtocol {
+        let address = self.address
+        let logger = self.logger
+        let onServerRunning = self.onServerRunning
+        return Application(
+            router: makeRouter(),
+            configuration: ApplicationConfiguration(
+                address: .hostname(address.host, port: address.port), serverName: "crmservice"),
+            onServerRunning: { channel in
+                var bound = address
+                if let port = channel.localAddress?.port { bound.port = port }
+                logger.notice("admin HTTP server listening", metadata: ["admin.address": "\(bound)"])
+                await onServerRunning(bound)
+            },
+            logger: logger)
+    }
+
+    /// The routes and the authentication middleware.
+    func makeRouter() -> Router<BasicRequestContext> {
+        let router = Router()
+        router.add(middleware: BasicAuthMiddleware(authenticator: authenticator, open: ["/healthz"], logger: logger))
+        let state = self.state
+        let authenticator = self.authenticator
+        router.get("/healthz") { request, _ -> Response in
+            let verdict = authenticator.verdict(for: request)
+            if verdict == .refused { return BasicAuthenticator.unauthorized() }
+            let report = HealthReport(mailboxes: state.snapshot(), detailed: verdict == .accepted)
+            return Response(
+                status: HTTPResponse.Status(code: report.httpStatus),
+                headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: report.json() + "\n")))
+        }
+        router.get("/metrics") { _, _ -> Response in
+            Response(
+                status: .ok,
+                headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8", .cacheControl: "no-store"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: state.metricsText())))
+        }
+        return router
+    }
+}

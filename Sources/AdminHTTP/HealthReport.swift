@@ -1,0 +1,62 @@
+import CRMCore
+import Foundation
+
+/// The body of `/healthz`: `{"status": "ok"|"degraded", "mailboxes": {NAME: {...}}}` with times in ISO 8601 UTC.
+///
+/// The status is `ok` (HTTP 200) when every mailbox has not polled yet or has succeeded since its last failure, and
+/// `degraded` (HTTP 503) when at least one mailbox's latest poll failed. Without credentials only `status` is shown
+/// (what a load balancer or monitor needs); the per-mailbox detail needs the admin password.
+public struct HealthReport: Sendable, Equatable, Encodable {
+    public enum Status: String, Sendable, Encodable { case ok, degraded }
+
+    public var status: Status
+    /// nil when the detail is withheld (no credentials).
+    public var mailboxes: [String: MailboxHealth]?
+
+    public init(mailboxes: [String: MailboxHealth], detailed: Bool) {
+        status = mailboxes.values.allSatisfy(\.isHealthy) ? .ok : .degraded
+        self.mailboxes = detailed ? mailboxes : nil
+    }
+
+    /// 200 when `ok`, 503 when `degraded`.
+    public var httpStatus: Int { status == .ok ? 200 : 503 }
+
+    enum CodingKeys: String, CodingKey { case status, mailboxes }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(status, forKey: .status)
+        if let mailboxes { try container.encode(mailboxes, forKey: .mailboxes) }
+    }
+
+    /// The JSON text (keys sorted), one line.
+    public func json() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Encoding plain strings, numbers and nulls cannot fail.
+        let data = (try? encoder.encode(self)) ?? Data(#"{"status":"degraded"}"#.utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+extension MailboxHealth: Encodable {
+    enum CodingKeys: String, CodingKey {
+        case lastSuccess = "last_success", lastError = "last_error", lastErrorKind = "last_error_kind"
+        case lastErrorMessage = "last_error_message", consecutiveFailures = "consecutive_failures"
+    }
+
+    /// Every key is present; absent values are `null`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(lastSuccess.map(Self.utc), forKey: .lastSuccess)
+        try container.encode(lastError.map(Self.utc), forKey: .lastError)
+        try container.encode(lastErrorKind, forKey: .lastErrorKind)
+        try container.encode(lastErrorMessage, forKey: .lastErrorMessage)
+        try container.encode(consecutiveFailures, forKey: .consecutiveFailures)
+    }
+
+    /// `2026-11-23T10:04:05Z`.
+    static func utc(_ date: Date) -> String {
+        CivilTime(seconds: Int64(date.timeIntervalSince1970.rounded(.down))).description + "Z"
+    }
+}

@@ -1,0 +1,60 @@
+import CRMCore
+import Foundation
+import Jobs
+import Logging
+import ServiceLifecycle
+
+/// `run --once`: starts the jobs that are due now, as the scheduler would at start-up (a fire time missed since the
+/// last run, an interval job that never ran), runs them one after the other and records them; returns their reports.
+/// Jobs whose run is in progress elsewhere are passed over. On graceful shutdown no further job starts and the running
+/// one stops at its next check (recorded `stopped`).
+struct DueJobs: Sendable {
+    let jobs: [any Job]
+    let definitions: [JobDefinition]
+    let store: any SchedulerStore
+    let clock: any SchedulerClock
+    let logger: Logger
+
+    func run() async throws -> [(job: JobName, report: JobRunner.Report)] {
+        guard try store.schedulerMode() == .running else {
+            logger.notice("scheduler in standby: no job runs")
+            return []
+        }
+        let byName = Dictionary(jobs.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let scheduled = definitions.filter { byName[$0.name] != nil }
+        let starts = try store.lastRunStarts()
+        let persisted = try store.scheduleHandledThrough()
+        var history: [JobName: JobHistory] = [:]
+        for definition in scheduled {
+            let name = definition.name.rawValue
+            history[definition.name] = JobHistory(lastStart: starts[name], handledThrough: persisted[name])
+        }
+        var core = SchedulerCore(definitions: scheduled, history: history, mode: .running)
+        let due = core.start(now: clock.now())
+        let runner = JobRunner(store: store, clock: clock)
+        let shutdown = ShutdownFlag()
+        var reports: [(job: JobName, report: JobRunner.Report)] = []
+        try await withGracefulShutdownHandler {
+            for run in due where !shutdown.isSet {
+                guard let job = byName[run.job] else { continue }
+                if let through = core.handledThrough(of: run.job) {
+                    try store.recordScheduleHandled(job: run.job.rawValue, through: through)
+                }
+                switch try runner.begin(run.job, shutdown: shutdown) {
+                case .busy(let other):
+                    logger.notice("job passed over: a run is in progress", metadata: ["job.name": "\(run.job)",
+                                                                                      "job.run": "\(other)"])
+                case .started(let context):
+                    let report = try await runner.execute(job, in: context)
+                    logger.info("run ended", metadata: ["job.name": "\(run.job)", "job.run": "\(report.runID)",
+                                                        "job.state": "\(report.state)"])
+                    reports.append((run.job, report))
+                }
+            }
+        } onGracefulShutdown: {
+            shutdown.set()
+        }
+        if due.isEmpty { logger.info("no job is due") }
+        return reports
+    }
+}

@@ -1,0 +1,134 @@
+import AdminHTTP
+import CRMCore
+import Foundation
+import Jobs
+import Logging
+import ServiceLifecycle
+import Store
+
+/// The composition root of `crmservice run` (issue #4): from the configuration it opens the database and builds one
+/// `ServiceGroup` of the admin HTTP server, the scheduler and the mail pollers.
+///
+/// - SIGTERM/SIGINT shut the group down gracefully, pollers first (they finish and commit the message in hand), then
+///   the scheduler (running jobs stop after their batch), then the admin server; whatever is still running after
+///   `gracefulShutdownLimit` is cancelled, so the process ends within 10 s.
+/// - The admin server or the scheduler ending or failing ends the group (and the process, status 1 on failure).
+///   A poller never does: its error is logged and the others go on.
+/// - `--once` (`run(once: true)`): no admin server, no scheduler loop; the pollers (built with `once`) and the jobs
+///   that are due run once, then `run` returns.
+public struct ServiceApplication: Sendable {
+    /// Builds the mail pollers, one `Service` a mailbox (`context.mailboxes`) or one for all; called once per `run`.
+    /// In `context.once` mode each poller polls once and returns; otherwise it polls until graceful shutdown.
+    public typealias PollerFactory = @Sendable (PollerContext) throws -> [any Service]
+
+    /// Graceful shutdown's time before the group is cancelled.
+    public static let gracefulShutdownLimit: Duration = .seconds(8)
+
+    public let configuration: ServiceConfiguration
+    /// The basic-auth password of the admin server (from `admin.password_file`).
+    let password: Secret
+    let logger: Logger
+    let makePollers: PollerFactory
+    let onAdminServerRunning: @Sendable (AdminServer.Address) async -> Void
+
+    /// Checks what `run` needs (`validateForRun`) and reads `admin.password_file` with `SecretFile`; a problem is a
+    /// `ConfigurationError` naming `file` and the key. `makePollers` builds the mail pollers (none until the poller
+    /// is plugged in); `onAdminServerRunning` gets the admin server's bound address.
+    public init(configuration: ServiceConfiguration, file: String, logger: Logger = ServiceApplication.defaultLogger(),
+                makePollers: @escaping PollerFactory = { _ in [] },
+                onAdminServerRunning: @escaping @Sendable (AdminServer.Address) async -> Void = { _ in })
+        throws(ConfigurationError) {
+        try configuration.validateForRun(file: file)
+        guard let passwordFile = configuration.admin.passwordFile else {
+            throw ConfigurationError(file: file, problems: [.init(key: "admin.password_file", message: "is required")])
+        }
+        do { password = try SecretFile.read(passwordFile) } catch {
+            throw ConfigurationError(file: file, problems: [.init(key: "admin.password_file", message: error.description)])
+        }
+        self.configuration = configuration
+        self.logger = logger
+        self.makePollers = makePollers
+        self.onAdminServerRunning = onAdminServerRunning
+    }
+
+    /// The process's logger: swift-log's default handler (standard error), label `crmservice`, level `info` or the
+    /// `LOG_LEVEL` environment variable (`trace` … `critical`).
+    public static func defaultLogger(environment: [String: String] = ProcessInfo.processInfo.environment) -> Logger {
+        var logger = Logger(label: "crmservice")
+        logger.logLevel = environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0.lowercased()) } ?? .info
+        return logger
+    }
+
+    /// The mailboxes polled: the enabled ones, none when `jobs.mail-poll.enabled` is false.
+    public var polledMailboxes: [String] {
+        configuration.jobs.mailPollEnabled ? configuration.mailboxes.filter(\.enabled).map(\.name) : []
+    }
+
+    /// Runs until SIGTERM/SIGINT (or, with `once`, until the pollers and the due jobs are done). Returns what the job
+    /// runs of `once` did (nothing otherwise).
+    @discardableResult
+    public func run(once: Bool = false) async throws -> OnceSummary {
+        let database = try DatabaseOpener.open(configuration.database.path)
+        let state = AdminState(mailboxes: polledMailboxes)
+        let context = PollerContext(configuration: configuration, database: database, observer: state, once: once,
+                                    logger: logger)
+        assert(context.mailboxes.map(\.name) == polledMailboxes)
+        let pollers = try makePollers(context).map {
+            ServiceGroupConfiguration.ServiceConfiguration(
+                service: PollerIsolation(poller: $0, logger: logger),
+                successTerminationBehavior: .ignore, failureTerminationBehavior: .ignore)
+        }
+        let console = JobsConsole(database: database, jobs: configuration.jobs)
+        let dueJobs = DueJobsService(
+            dueJobs: DueJobs(jobs: console.jobs(), definitions: try definitions(console), store: database,
+                             clock: SystemSchedulerClock(), logger: logger))
+        if once {
+            try await group(services: [.init(service: dueJobs, successTerminationBehavior: .ignore)] + pollers).run()
+            let failed = state.snapshot().filter { !$0.value.isHealthy }.keys.sorted()
+            return OnceSummary(dueJobs.reports.withLock { $0 }, failedMailboxes: failed)
+        }
+        let admin = AdminServer(
+            address: .init(host: configuration.admin.host, port: configuration.admin.port),
+            password: password.value, state: state, logger: logger, onServerRunning: onAdminServerRunning)
+        let scheduler = try console.schedulerServiceForRun(logger: logger)
+        // Graceful shutdown goes from the last service to the first: pollers, scheduler, admin server.
+        try await group(services: [
+            .init(service: admin, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .cancelGroup),
+            .init(service: scheduler, successTerminationBehavior: .gracefullyShutdownGroup,
+                  failureTerminationBehavior: .cancelGroup),
+        ] + pollers).run()
+        return OnceSummary([])
+    }
+
+    private func group(services: [ServiceGroupConfiguration.ServiceConfiguration]) -> ServiceGroup {
+        var configuration = ServiceGroupConfiguration(
+            services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        configuration.maximumGracefulShutdownDuration = Self.gracefulShutdownLimit
+        configuration.maximumCancellationDuration = .seconds(1)
+        return ServiceGroup(configuration: configuration)
+    }
+
+    private func definitions(_ console: JobsConsole) throws -> [JobDefinition] {
+        do { return try console.configuration.definitions() } catch {
+            throw ServiceApplicationError.jobs(error)
+        }
+    }
+}
+
+/// Why `run` could not start its services.
+public enum ServiceApplicationError: Error, Sendable, CustomStringConvertible {
+    /// A job's schedule in the `jobs` section is unusable.
+    case jobs(JobsConfigurationError)
+
+    public var description: String {
+        switch self {
+        case .jobs(let error): error.description
+        }
+    }
+}
+
+extension JobsConsole {
+    func schedulerServiceForRun(logger: Logger) throws -> SchedulerService {
+        do { return try schedulerService(logger: logger) } catch { throw ServiceApplicationError.jobs(error) }
+    }
+}

@@ -1,0 +1,286 @@
+import CCurl
+import CRMCore
+import Logging
+
+/// `MailboxSession` over one libcurl easy handle, kept across calls so that one connection (and its selected folder)
+/// serves a whole poll. Blocking and not thread-safe: one session, one thread.
+///
+/// What libcurl 7.88 does with Dovecot 2.3 here (checked with `curl -v`, see ../shared/DESIGN.md):
+/// - A custom request on the server URL (`imaps://host/`) runs without selecting: used for CAPABILITY and STATUS.
+/// - A custom request on the folder URL (`imaps://host/FOLDER`) makes libcurl SELECT the folder first (once per
+///   connection; later requests on the same URL reuse the selection): used for UID SEARCH/FETCH FLAGS/STORE/MOVE.
+///   SELECT/EXAMINE are never sent as custom requests.
+/// - Untagged replies (`* ESEARCH`, `* STATUS`, `* n FETCH`) reach the write callback; tagged ones only the header
+///   callback, which we keep for error messages.
+/// - `UID SEARCH RETURN (ALL) UID n:*` answers `* ESEARCH (TAG "A004") UID ALL 1:20000` (ranges), `UID` alone when
+///   nothing matched, and the highest UID when it is below n (the `n:*` rule of RFC 3501 §6.4.8): we filter.
+/// - `imap://` always runs STARTTLS (CURLUSESSL_ALL; CURLE_USE_SSL_FAILED when not offered), then verifies the
+///   certificate like imaps. (Dovecot 2.3 itself would accept a plaintext login from 127.0.0.1 to 127.0.0.1, which
+///   it counts as secured, despite disable_plaintext_auth.)
+/// - XOAUTH2 (CURLOPT_XOAUTH2_BEARER + CURLOPT_LOGIN_OPTIONS "AUTH=XOAUTH2") sends AUTHENTICATE XOAUTH2 — but when
+///   the server offers OAUTHBEARER too, libcurl 7.88 sends AUTHENTICATE OAUTHBEARER with the same token.
+/// - The first custom CAPABILITY after login lists the post-login capabilities (MOVE, ESEARCH, UIDPLUS).
+/// - One handle keeps one connection: a test saw one login for STATUS, five searches and three fetches; after a
+///   failed transfer the handle is dropped and the next call logs in again.
+/// - Message bodies only through `FOLDER;UIDVALIDITY=v/;UID=n` URLs (BODY[], sets \Seen); Dovecot serves a Maildir
+///   file written with LF line ends with CRLF line ends.
+public final class CurlMailboxSession: MailboxSession {
+    public let endpoint: IMAPEndpoint
+    private let logger: Logger
+    private var handle: UnsafeMutableRawPointer?
+    let buffer = TransferBuffer()
+    let errorBuffer: UnsafeMutablePointer<CChar>
+    private var cachedCapabilities: Set<String>?
+    /// Whether libcurl has selected the folder on the current connection.
+    private var folderSelected = false
+    /// Capabilities to act as if the server lacked (tests of the ESEARCH-less and MOVE-less paths).
+    var ignoredCapabilities: Set<String> = []
+
+    /// A bigger receive buffer than libcurl's 16 KiB: with the default, a long untagged line is cut silently.
+    static let bufferSize = 1 << 20
+    /// Width of the UID ranges searched one at a time when the server lacks ESEARCH.
+    static let searchChunk: UInt32 = 5000
+
+    public init(endpoint: IMAPEndpoint, logger: Logger = Logger(label: "crmservice.imap")) {
+        _ = curlGlobalInit
+        self.endpoint = endpoint
+        self.logger = logger
+        self.errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
+        self.errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+    }
+
+    deinit {
+        closeConnection()
+        errorBuffer.deallocate()
+    }
+
+    /// Drops the connection; the next call connects again.
+    public func closeConnection() {
+        if let handle { curl_easy_cleanup(handle) }
+        handle = nil
+        folderSelected = false
+    }
+
+    // MARK: MailboxSession
+
+    public func capabilities() throws -> Set<String> {
+        if let cachedCapabilities { return cachedCapabilities.subtracting(ignoredCapabilities) }
+        let reply = try perform(endpoint.serverURL, command: "CAPABILITY", what: "CAPABILITY")
+        let caps = IMAPResponseParser.capabilities(reply)
+        guard !caps.isEmpty else { throw protocolError("CAPABILITY", "no CAPABILITY response") }
+        cachedCapabilities = caps
+        return caps.subtracting(ignoredCapabilities)
+    }
+
+    public func status() throws -> MailboxStatus {
+        try syncSelectedFolder()
+        let command = "STATUS \(IMAPSyntax.quoted(endpoint.folder)) (UIDVALIDITY UIDNEXT MESSAGES)"
+        let reply = try perform(endpoint.serverURL, command: command, what: "STATUS")
+        guard let status = IMAPResponseParser.status(reply) else {
+            throw protocolError("STATUS", "no usable STATUS response")
+        }
+        return status
+    }
+
+    public func uids(after uid: MessageUID) throws -> [MessageUID] {
+        guard uid.rawValue < UInt32.max else { return [] }
+        let low = uid.rawValue + 1
+        let found: [UInt32]
+        if try capabilities().contains("ESEARCH") {
+            try syncSelectedFolder()
+            found = try search("UID SEARCH RETURN (ALL) UID \(low):*")
+        } else {
+            let next = try status().uidNext.rawValue
+            var all: [UInt32] = []
+            var start = low
+            while start < next {
+                let end = min(next - 1, start &+ Self.searchChunk - 1)
+                all += try search("UID SEARCH UID \(start):\(end)")
+                if end == UInt32.max { break }
+                start = end + 1
+            }
+            found = all
+        }
+        return normalized(found.filter { $0 >= low })
+    }
+
+    public func uids(since day: String) throws -> [MessageUID] {
+        guard let date = IMAPSyntax.searchDate(day) else {
+            throw IMAPError(kind: .protocolError, message: "uids(since:) needs a day as YYYY-MM-DD, not \(day)")
+        }
+        try syncSelectedFolder()
+        if try capabilities().contains("ESEARCH") {
+            return normalized(try search("UID SEARCH RETURN (ALL) SINCE \(date)"))
+        }
+        let next = try status().uidNext.rawValue
+        var all: [UInt32] = []
+        var start: UInt32 = 1
+        while start < next {
+            let end = min(next - 1, start &+ Self.searchChunk - 1)
+            all += try search("UID SEARCH UID \(start):\(end) SINCE \(date)")
+            if end == UInt32.max { break }
+            start = end + 1
+        }
+        return normalized(all)
+    }
+
+    public func fetch(_ uid: MessageUID, uidValidity: UIDValidity) throws -> [UInt8] {
+        // A URL fetch (UID FETCH BODY[]) runs in the folder, which libcurl selects (checking UIDVALIDITY) if needed.
+        let body = try perform(
+            endpoint.messageURL(uid, uidValidity: uidValidity), command: nil, what: "FETCH UID \(uid)", selects: true)
+        return body
+    }
+
+    public func isSeen(_ uid: MessageUID) throws -> Bool {
+        let reply = try perform(
+            endpoint.folderURL, command: "UID FETCH \(uid) (FLAGS)", what: "UID FETCH \(uid) FLAGS", selects: true)
+        guard let flags = IMAPResponseParser.flags(reply) else {
+            throw protocolError("UID FETCH \(uid) FLAGS", "no message with UID \(uid)")
+        }
+        return flags.contains("\\SEEN")
+    }
+
+    public func setSeen(_ seen: Bool, _ uid: MessageUID) throws {
+        let command = "UID STORE \(uid) \(seen ? "+" : "-")FLAGS.SILENT (\\Seen)"
+        _ = try perform(endpoint.folderURL, command: command, what: command, selects: true)
+    }
+
+    public func move(_ uid: MessageUID, to folder: String) throws {
+        guard !folder.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else {
+            throw IMAPError(kind: .protocolError, message: "bad target folder name for UID \(uid)")
+        }
+        let target = IMAPSyntax.quoted(folder)
+        let caps = try capabilities()
+        if caps.contains("MOVE") {
+            // RFC 6851 §3.1
+            let command = "UID MOVE \(uid) \(target)"
+            _ = try perform(endpoint.folderURL, command: command, what: command, selects: true)
+        } else {
+            // RFC 3501 §6.4.7 and §6.4.6, then RFC 4315 §2.1 (UID EXPUNGE touches only this message).
+            _ = try perform(endpoint.folderURL, command: "UID COPY \(uid) \(target)", what: "UID COPY \(uid)", selects: true)
+            let store = "UID STORE \(uid) +FLAGS.SILENT (\\Deleted)"
+            _ = try perform(endpoint.folderURL, command: store, what: store, selects: true)
+            let expunge = caps.contains("UIDPLUS") ? "UID EXPUNGE \(uid)" : "EXPUNGE"
+            _ = try perform(endpoint.folderURL, command: expunge, what: expunge, selects: true)
+        }
+    }
+
+    // MARK: Transfers
+
+    /// A NOOP in the selected folder, so that a later SEARCH or STATUS sees mail that arrived since the selection.
+    private func syncSelectedFolder() throws {
+        guard folderSelected else { return }
+        _ = try perform(endpoint.folderURL, command: "NOOP", what: "NOOP", selects: true)
+    }
+
+    private func search(_ command: String) throws -> [UInt32] {
+        let reply = try perform(endpoint.folderURL, command: command, what: "UID SEARCH", selects: true)
+        guard let result = IMAPResponseParser.searchResult(reply) else {
+            throw protocolError("UID SEARCH", "no SEARCH/ESEARCH response")
+        }
+        return result
+    }
+
+    private func normalized(_ uids: [UInt32]) -> [MessageUID] {
+        Array(Set(uids)).sorted().map { MessageUID(rawValue: $0) }
+    }
+
+    private func protocolError(_ what: String, _ detail: String) -> IMAPError {
+        IMAPError(kind: .protocolError, message: "\(what) on \(endpoint.displayName): \(detail)")
+    }
+
+    /// Runs one transfer; returns what reached the write callback. A failure closes the connection.
+    private func perform(_ url: String, command: String?, what: String, selects: Bool = false) throws -> [UInt8] {
+        let h = try connectionHandle()
+        buffer.reset()
+        errorBuffer[0] = 0
+        crm_curl_setopt_string(h, CURLOPT_URL, url)
+        crm_curl_setopt_string(h, CURLOPT_CUSTOMREQUEST, command)
+        let code = curl_easy_perform(h)
+        if code != CURLE_OK {
+            let error = makeError(code, what: what)
+            logger.debug("imap transfer failed", metadata: ["imap.kind": "\(error.kind.rawValue)"])
+            closeConnection()
+            throw error
+        }
+        if selects { folderSelected = true }
+        return buffer.body
+    }
+
+    private func connectionHandle() throws -> UnsafeMutableRawPointer {
+        if let handle { return handle }
+        guard let h = curl_easy_init() else {
+            throw IMAPError(kind: .protocolError, message: "curl_easy_init failed for \(endpoint.displayName)")
+        }
+        var ok = true
+        func set(_ r: CURLcode) { if r != CURLE_OK { ok = false } }
+        set(crm_curl_setopt_pointer(h, CURLOPT_ERRORBUFFER, errorBuffer))
+        set(crm_curl_setopt_long(h, CURLOPT_NOSIGNAL, 1))
+        set(crm_curl_setopt_long(h, CURLOPT_TCP_KEEPALIVE, 1))
+        // Before the first transfer: the receive buffer is sized when the connection is made.
+        if crm_curl_setopt_long(h, CURLOPT_BUFFERSIZE, Self.bufferSize) != CURLE_OK {
+            set(crm_curl_setopt_long(h, CURLOPT_BUFFERSIZE, 512 * 1024))
+        }
+        set(crm_curl_setopt_long(h, CURLOPT_SSL_VERIFYPEER, 1))
+        set(crm_curl_setopt_long(h, CURLOPT_SSL_VERIFYHOST, 2))
+        set(crm_curl_setopt_string(h, CURLOPT_PROTOCOLS_STR, "imap,imaps"))
+        if endpoint.scheme == .imap {
+            set(crm_curl_setopt_long(h, CURLOPT_USE_SSL, Int(CURLUSESSL_ALL.rawValue)))
+        }
+        if let ca = endpoint.caCertificatePath { set(crm_curl_setopt_string(h, CURLOPT_CAINFO, ca)) }
+        set(crm_curl_setopt_string(h, CURLOPT_USERNAME, endpoint.user))
+        switch endpoint.credential {
+        case .password(let password):
+            set(crm_curl_setopt_string(h, CURLOPT_PASSWORD, password))
+        case .oauth2Bearer(let token):
+            set(crm_curl_setopt_string(h, CURLOPT_XOAUTH2_BEARER, token))
+            set(crm_curl_setopt_string(h, CURLOPT_LOGIN_OPTIONS, "AUTH=XOAUTH2"))
+        }
+        set(crm_curl_setopt_long(h, CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(endpoint.connectTimeout)))
+        set(crm_curl_setopt_long(h, CURLOPT_LOW_SPEED_LIMIT, 1))
+        set(crm_curl_setopt_long(h, CURLOPT_LOW_SPEED_TIME, max(1, Self.milliseconds(endpoint.lowSpeedTimeout) / 1000)))
+        let opaque = Unmanaged.passUnretained(buffer).toOpaque()
+        set(crm_curl_setopt_data_callback(h, CURLOPT_WRITEFUNCTION) { ptr, size, count, user in
+            guard let user else { return 0 }
+            let n = size * count
+            guard n > 0, let ptr else { return n }
+            let buffer = Unmanaged<TransferBuffer>.fromOpaque(user).takeUnretainedValue()
+            ptr.withMemoryRebound(to: UInt8.self, capacity: n) {
+                buffer.body.append(contentsOf: UnsafeBufferPointer(start: $0, count: n))
+            }
+            return n
+        })
+        set(crm_curl_setopt_pointer(h, CURLOPT_WRITEDATA, opaque))
+        set(crm_curl_setopt_data_callback(h, CURLOPT_HEADERFUNCTION) { ptr, size, count, user in
+            guard let user else { return 0 }
+            let n = size * count
+            guard n > 0, let ptr else { return n }
+            let buffer = Unmanaged<TransferBuffer>.fromOpaque(user).takeUnretainedValue()
+            ptr.withMemoryRebound(to: UInt8.self, capacity: n) {
+                buffer.lastServerLine = Array(UnsafeBufferPointer(start: $0, count: min(n, 300)))
+            }
+            return n
+        })
+        set(crm_curl_setopt_pointer(h, CURLOPT_HEADERDATA, opaque))
+        guard ok else {
+            curl_easy_cleanup(h)
+            throw IMAPError(kind: .protocolError, message: "libcurl refused an option for \(endpoint.displayName)")
+        }
+        handle = h
+        folderSelected = false
+        return h
+    }
+
+    private static func milliseconds(_ d: Duration) -> Int {
+        let (s, atto) = d.components
+        return max(1, Int(s) * 1000 + Int(atto / 1_000_000_000_000_000))
+    }
+}
+
+@available(*, unavailable)
+extension CurlMailboxSession: Sendable {}
+
+/// curl_global_init, once per process (thread-safe in libcurl 7.84+, and a lazy global here).
+private let curlGlobalInit: Void = {
+    _ = curl_global_init(3)  // CURL_GLOBAL_SSL | CURL_GLOBAL_WIN32 = CURL_GLOBAL_DEFAULT
+}()

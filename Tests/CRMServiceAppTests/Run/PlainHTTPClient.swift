@@ -1,0 +1,82 @@
+import Foundation
+import Glibc
+
+/// A minimal HTTP/1.1 client over a TCP socket, for talking to the admin server in tests (URLSession on Linux hangs on
+/// these requests). One request a connection (`Connection: close`); the blocking socket work runs on a thread of its
+/// own so that it never holds a thread of Swift's cooperative pool.
+enum PlainHTTPClient {
+    struct Reply: Sendable {
+        var status: Int
+        /// Header names in lower case.
+        var headers: [String: String]
+        var body: String
+
+        func header(_ name: String) -> String? { headers[name.lowercased()] }
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// `GET path` from 127.0.0.1:`port`, with basic credentials when `user` is given.
+    static func get(port: Int, path: String, user: String? = nil, password: String = "") async throws -> Reply {
+        var request = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
+        if let user { request += "Authorization: Basic \(Data("\(user):\(password)".utf8).base64EncodedString())\r\n" }
+        request += "\r\n"
+        let bytes = Array(request.utf8)
+        let raw: [UInt8] = try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try exchange(bytes, port: port) }) }.start()
+        }
+        return try parse(raw)
+    }
+
+    private static func exchange(_ request: [UInt8], port: Int) throws -> [UInt8] {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw Failure(description: "socket: errno \(errno)") }
+        defer { close(fd) }
+        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = UInt16(port).bigEndian
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+            }
+        }
+        guard connected else { throw Failure(description: "connect to port \(port): errno \(errno)") }
+        var sent = 0
+        while sent < request.count {
+            let n = request[sent...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            guard n > 0 else { throw Failure(description: "send: errno \(errno)") }
+            sent += n
+        }
+        var reply: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if n == 0 { break }
+            guard n > 0 else { throw Failure(description: "recv: errno \(errno)") }
+            reply += buffer[0..<n]
+        }
+        return reply
+    }
+
+    /// Status line, headers, and a body of `Content-Length` bytes (Hummingbird sends it for these responses).
+    private static func parse(_ raw: [UInt8]) throws -> Reply {
+        let text = String(decoding: raw, as: UTF8.self)
+        guard let split = text.range(of: "\r\n\r\n") else { throw Failure(description: "no header end in \(text)") }
+        let head = text[..<split.lowerBound].components(separatedBy: "\r\n")
+        let statusParts = head[0].split(separator: " ")
+        guard statusParts.count >= 2, let status = Int(statusParts[1]) else {
+            throw Failure(description: "bad status line \(head[0])")
+        }
+        var headers: [String: String] = [:]
+        for line in head.dropFirst() {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        return Reply(status: status, headers: headers, body: String(text[split.upperBound...]))
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+
+/// `systemd/crmservice.service` passes `systemd-analyze verify` (through `systemd/verify-unit`, which runs it offline
+/// against a throw-away root); skipped where systemd-analyze is not installed.
+@Suite("systemd unit")
+struct SystemdUnitTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../..").standardizedFileURL
+    static let analyzer = ["/usr/bin/systemd-analyze", "/bin/systemd-analyze"]
+        .first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    @Test("systemd-analyze verify accepts the unit, without a single warning",
+          .enabled(if: analyzer != nil, "systemd-analyze is not installed: the unit is not verified"))
+    func verify() throws {
+        let process = Process()
+        process.executableURL = Self.repository.appendingPathComponent("systemd/verify-unit")
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(text)")
+    }
+
+    @Test("the unit is hardened and restarts on failure")
+    func hardening() throws {
+        let unit = try String(contentsOf: Self.repository.appendingPathComponent("systemd/crmservice.service"), encoding: .utf8)
+        let lines = Set(unit.split(separator: "\n").map(String.init))
+        for line in ["NoNewPrivileges=yes", "ProtectSystem=strict", "StateDirectory=crmservice", "User=crmservice",
+                     "Restart=on-failure",
+                     "ExecStart=/usr/local/bin/crmservice run --config /etc/crmservice/crmservice.yaml"] {
+            #expect(lines.contains(line), "missing: \(line)")
+        }
+    }
+}
