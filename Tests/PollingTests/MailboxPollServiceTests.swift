@@ -193,3 +193,30 @@ import Testing
         #expect(observer.succeeded >= 3)
     }
 }
+
+/// `MailboxPolling.pollers`, the poller factory of `crmservice run`.
+@Suite struct RunPollersTests {
+    @Test func onceEveryMailboxIsPolledOnceAndAFailingOneDoesNotStopTheOthers() async throws {
+        let db = try PollDatabase()
+        let token = try db.file("token", "t0ken\n")
+        let mailboxes = ["alpha": FakeMailbox(), "beta": FakeMailbox(), "gamma": FakeMailbox()]
+        mailboxes["alpha"]!.append(message("a@x"))
+        mailboxes["gamma"]!.append(message("g@x"))
+        mailboxes["beta"]!.fail(when: { $0 == "status" }, with: PollFailure(kind: .timeout, message: "slow"), once: false)
+        let settings = mailboxes.keys.sorted().map {
+            MailboxSettings(name: $0, url: "imaps://mail.example.com/\($0)", user: "crm", oauth2TokenFile: token)
+        } + [MailboxSettings(name: "off", url: "imaps://mail.example.com/off", user: "crm", oauth2TokenFile: token,
+                             enabled: false)]
+        let observer = RecordingObserver()
+        let context = PollerContext(configuration: ServiceConfiguration(mailboxes: settings), database: db.database,
+                                    observer: observer, once: true, logger: quietLogger)
+        let services = MailboxPolling.pollers(context) { settings, _ in FakeMailboxSession(mailboxes[settings.name]!) }
+        #expect(services.count == 3)
+        let group = ServiceGroup(configuration: .init(
+            services: services.map { .init(service: $0, successTerminationBehavior: .ignore) }, logger: quietLogger))
+        try await group.run() // returns once every poller has polled once
+        #expect(try db.storedMessageIDs() == ["a@x", "g@x"])
+        #expect(observer.succeeded == 2)
+        #expect(observer.failed.map(\.0) == [.timeout])
+    }
+}
