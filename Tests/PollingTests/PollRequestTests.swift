@@ -23,9 +23,12 @@ import Testing
         #expect(try request(name: "corporate").settings.name == "corporate")
     }
 
-    @Test(arguments: ["http://host/INBOX", "imaps://host", "imaps://host/", "imaps:///INBOX", "INBOX"])
+    @Test(arguments: ["http://host/INBOX", "imaps://host", "imaps://host/", "imaps:///INBOX", "INBOX",
+                      "imaps://crm:hunter2@host/INBOX", "imaps://crm:hunter2@host"])
     func aBadURLIsRefusedNamingTheOption(url: String) {
-        #expect { try request(url: url) } throws: { ($0 as! PollInputError).option == "--url" }
+        #expect { try request(url: url) } throws: {
+            ($0 as! PollInputError).option == "--url" && !"\($0)".contains("hunter2")
+        }
     }
 
     @Test func aSecretFileOthersCanReadIsRefusedWithoutShowingIt() throws {

@@ -1,5 +1,6 @@
 import Capture
 import Foundation
+import IMAPClient
 
 /// The options of `crmservice poll`, checked: a mailbox the poller can be built for.
 public struct PollRequest: Sendable {
@@ -12,7 +13,11 @@ public struct PollRequest: Sendable {
         cacert: String?, after: String?, since: String?, intervalSeconds: Int = 60
     ) throws(PollInputError) {
         guard MailboxSettings.isMailboxURL(url), let parts = Self.split(url) else {
-            throw PollInputError(option: "--url", message: "\"\(url)\" is not imaps://HOST[:PORT]/FOLDER or imap://HOST[:PORT]/FOLDER")
+            let shown = url.contains("@") ? "<a URL with user information>" : "\"\(url)\"" // it may hold a password
+            throw PollInputError(option: "--url", message: "\(shown) is not imaps://HOST[:PORT]/FOLDER or imap://HOST[:PORT]/FOLDER")
+        }
+        do { _ = try IMAPEndpoint(url: url, user: user, credential: .password("")) } catch {
+            throw PollInputError(option: "--url", message: error.description) // what the IMAP client cannot use
         }
         guard !user.isEmpty else { throw PollInputError(option: "--user", message: "is empty") }
         let secretOption: String
