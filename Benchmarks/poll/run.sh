@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Poll benchmark (issue #4): generates N messages (default 5000) with scripts/gen-capture-fixtures, loads them into a
 # throwaway Dovecot (scripts/dovecot, imaps on 127.0.0.1), and times in the same run:
-#   - `crmservice poll --once` (release build) into a fresh database, one transaction per message (the default);
-#   - the same with --batch-size 50 (several messages per transaction), to see whether batching matters;
+#   - `crmservice poll --once` (release build) into a fresh database: up to 50 messages a transaction (the default);
+#   - the same with --batch-size 1 (one transaction per message), to see what batching is worth;
 #   - mbsync (isync) pulling the same folder into an empty Maildir: the reference (fetch and write only, no parsing,
 #     no matching, no database), over the same TLS port with the same CA and password file (PassCmd).
 # Prints messages/s of each. Both poll runs use the default after-action (`seen`, one more command per message).
@@ -12,6 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 N="${1:-5000}"
 WORK="$(mktemp -d /tmp/poll-bench.XXXXXX)"
+chmod 755 "$WORK" # run as root, scripts/dovecot gives the mail to an unprivileged user, who must reach it
 DOVECOT="$WORK/dovecot"
 cleanup() { scripts/dovecot stop "$DOVECOT" >/dev/null 2>&1 || true; rm -rf "$WORK"; }
 trap cleanup EXIT
@@ -50,7 +51,7 @@ poll() { # label, extra options...
 
 echo "poll benchmark: $COUNT generated messages ($(echo "$BYTES / 1000000" | bc -l | xargs printf '%.1f') MB) in a local Dovecot over imaps, release build, $(nproc) CPUs"
 poll poll
-poll poll-batch50 --batch-size 50
+poll poll-batch1 --batch-size 1
 
 # The reference: mbsync pulls the same folder into an empty Maildir (same TLS port, CA and password file). Host is
 # localhost: isync 1.4 matches the certificate's DNS names only (the certificate names localhost and 127.0.0.1).

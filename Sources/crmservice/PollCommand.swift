@@ -54,8 +54,9 @@ struct PollCommand: AsyncParsableCommand {
     @Option(name: .customLong("interval-seconds"), help: .hidden)
     var intervalSeconds: Int = 60
 
+    /// Messages per transaction (default 50; the benchmark compares 1).
     @Option(name: .customLong("batch-size"), help: .hidden)
-    var batchSize: Int = 1
+    var batchSize: Int?
 
     func run() async throws {
         let request: PollRequest
@@ -71,7 +72,8 @@ struct PollCommand: AsyncParsableCommand {
         let logger = PollRunner.standardErrorLogger()
         let mailbox = request.settings.name
         let service = MailboxPolling.service(
-            request.settings, database: database, policy: capture.policy, logger: logger, batchSize: max(1, batchSize),
+            request.settings, database: database, policy: capture.policy, logger: logger,
+            batchSize: batchSize.map { max(1, $0) },
             onEvent: { event in
                 switch event {
                 case .polled(let summary, _): printLine("\(mailbox): \(summary.text)")

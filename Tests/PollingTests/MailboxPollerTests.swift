@@ -161,13 +161,36 @@ import Testing
         server.append(message("a@x"))
         server.append(message("b@x"))
         let store = FailingStore(base: db.database, failAt: 2) // checkpoint read, 1st message, *2nd message*
-        let poller = MailboxPoller(mailbox: "box", store: store, observer: observer, logger: quietLogger)
+        let poller = MailboxPoller(mailbox: "box", store: store, batchSize: 1, observer: observer, logger: quietLogger)
         #expect {
             try poller.poll(FakeMailboxSession(server))
         } throws: { ($0 as! PollFailure).kind == .store }
         #expect(try db.checkpoint("box")?.lastUID == 1)
         #expect(!server.calls.contains("seen 2 true"))
         #expect(try self.poll(self.poller()).outcomes.messages == 1)
+    }
+
+    @Test func aBatchStopsFetchingOnceAStopIsRequestedAndCommitsWhatItHolds() throws {
+        for n in 1...5 { server.append(message("m\(n)@x")) }
+        var asked = 0
+        let summary = try poll(poller(batchSize: 50), stop: { asked += 1; return asked > 2 })
+        #expect(summary.stopped)
+        #expect(summary.outcomes.messages == 2)
+        #expect(try db.checkpoint("box")?.lastUID == 2)
+        #expect(!server.calls.contains("fetch 3"))
+        #expect(try poll(poller(batchSize: 50)).outcomes.messages == 3)
+    }
+
+    @Test(arguments: [(batchSize: 50, batchBytes: 8 << 20, transactions: 1), (batchSize: 50, batchBytes: 1, transactions: 4),
+                      (batchSize: 3, batchBytes: 8 << 20, transactions: 2), (batchSize: 1, batchBytes: 8 << 20, transactions: 4)])
+    func batchesAreBoundedByCountAndBytes(batchSize: Int, batchBytes: Int, transactions: Int) throws {
+        for n in 1...4 { server.append(message("m\(n)@x")) }
+        let store = FailingStore(base: db.database, failAt: Int.max)
+        let poller = MailboxPoller(mailbox: "box", store: store, batchSize: batchSize, batchBytes: batchBytes,
+                                   observer: observer, logger: quietLogger)
+        #expect(try poller.poll(FakeMailboxSession(server)).outcomes.messages == 4)
+        #expect(store.transactions == 1 + transactions) // the checkpoint read, then one per batch
+        #expect(try db.checkpoint("box")?.lastUID == 4)
     }
 
     @Test func theSessionsErrorKindIsKept() throws {
@@ -192,6 +215,12 @@ final class FailingStore: CaptureStore, @unchecked Sendable {
     }
 
     struct DiskFull: Error {}
+
+    var transactions: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return count
+    }
 
     func addressBook(policy: CapturePolicy) throws -> AddressBook { try base.addressBook(policy: policy) }
 

@@ -35,7 +35,8 @@ public enum MailboxPolling {
     /// the secret (`PollErrorExplainer`).
     public static func service(
         _ settings: MailboxSettings, database: AppDatabase, policy: CapturePolicy = CapturePolicy(),
-        observer: any PollObserver = IgnoringPollObserver(), logger: Logger, batchSize: Int = 1,
+        observer: any PollObserver = IgnoringPollObserver(), logger: Logger,
+        batchSize: Int? = nil,
         open: @escaping SessionOpener = MailboxPolling.imapSession,
         sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
         onEvent: @escaping @Sendable (PollEvent) -> Void = { _ in }, once: Bool = false
@@ -43,7 +44,7 @@ public enum MailboxPolling {
         let explainer = PollErrorExplainer()
         let poller = MailboxPoller(
             mailbox: settings.name, store: database, policy: policy, after: settings.after.action, since: settings.since,
-            batchSize: batchSize, observer: observer, logger: logger, explain: { explainer.explain($0) })
+            batchSize: batchSize ?? MailboxPoller.defaultBatchSize, observer: observer, logger: logger, explain: { explainer.explain($0) })
         let secretPath = settings.passwordFile ?? settings.oauth2TokenFile ?? ""
         return MailboxPollService(
             poller: poller, interval: .seconds(settings.intervalSeconds),

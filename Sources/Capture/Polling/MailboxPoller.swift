@@ -15,8 +15,11 @@ import Logging
 /// - UIDVALIDITY differs from the checkpoint's: the mailbox is scanned again from its first UID (bounded by `since`
 ///   when given). What was captured before comes back as duplicates; their new source ref `UIDVALIDITY:UID` is
 ///   recorded beside the old one (the same message, reached again under the new UIDVALIDITY), nothing is captured twice.
-/// - `shouldStop` is asked before each batch: the batch in hand is always fetched, committed and after-actioned.
-/// - With `batchSize` > 1 several messages share a transaction; the checkpoint still covers exactly the committed ones.
+/// - Messages are committed in batches of up to `batchSize` messages or `batchBytes` bytes, one transaction each (one
+///   transaction per message is 2.4 times slower: Benchmarks/poll). The checkpoint covers exactly the committed ones;
+///   a fault while fetching commits what was fetched before it; a crash loses only uncommitted work (fetched again).
+/// - `shouldStop` is asked before each message: once it says yes, what is in hand is committed and after-actioned,
+///   nothing more is fetched.
 /// - Blocking (session and database calls): run it on a thread of its own (`BlockingThread`).
 public struct MailboxPoller: Sendable {
     /// The mailbox name recorded as the source of what it captures and keyed in the checkpoints.
@@ -29,6 +32,13 @@ public struct MailboxPoller: Sendable {
     public var since: String?
     /// Messages per transaction (1: each message committed on its own).
     public var batchSize: Int
+    /// Bytes of fetched messages after which the batch is committed whatever its count (bounds memory).
+    public var batchBytes: Int
+
+    /// 50 messages a transaction.
+    public static let defaultBatchSize = 50
+    /// 8 MiB of fetched messages a transaction.
+    public static let defaultBatchBytes = 8 << 20
     public var observer: any PollObserver
     public var logger: Logger
     /// Turns an error thrown by the session into a kind and a message without secrets.
@@ -36,7 +46,8 @@ public struct MailboxPoller: Sendable {
 
     public init(
         mailbox: String, store: any CaptureStore, policy: CapturePolicy = CapturePolicy(), after: AfterCaptureAction = .seen,
-        since: String? = nil, batchSize: Int = 1, observer: any PollObserver = IgnoringPollObserver(),
+        since: String? = nil, batchSize: Int = MailboxPoller.defaultBatchSize,
+        batchBytes: Int = MailboxPoller.defaultBatchBytes, observer: any PollObserver = IgnoringPollObserver(),
         logger: Logger = Logger(label: "crmservice.poll"),
         explain: @escaping @Sendable (any Error) -> (kind: PollErrorKind, message: String) = MailboxPoller.defaultExplain
     ) {
@@ -46,6 +57,7 @@ public struct MailboxPoller: Sendable {
         self.after = after
         self.since = since
         self.batchSize = max(1, batchSize)
+        self.batchBytes = max(1, batchBytes)
         self.observer = observer
         self.logger = logger
         self.explain = explain
@@ -120,13 +132,16 @@ public struct MailboxPoller: Sendable {
                 return
             }
             var batch: [Fetched] = []
+            var bytesInBatch = 0
             var pending: (any Error)?
             for uid in uids[index..<min(index + batchSize, uids.count)] {
+                if !batch.isEmpty, bytesInBatch >= batchBytes || shouldStop() { break }
                 do {
                     let wasSeen = after == .none ? try call("checking \\Seen of UID \(uid)") { try session.isSeen(uid) } : nil
                     let bytes = try call("fetching UID \(uid)") { try session.fetch(uid, uidValidity: validity) }
                     let source = MessageSource(mailbox: mailbox, ref: "\(validity):\(uid)")
                     batch.append(Fetched(uid: uid, raw: RawMessage(bytes: bytes, source: source), wasSeen: wasSeen))
+                    bytesInBatch += bytes.count
                 } catch {
                     pending = error // what was fetched before is committed first
                     break
