@@ -8,16 +8,17 @@ import Logging
 ///
 /// - The checkpoint `(mailbox, UIDVALIDITY, last UID)` moves in the transaction that commits the outcomes it covers
 ///   (INTERFACE.md §4 "Nothing fetched is lost"); the after-action runs only once that transaction is committed, and
-///   its failure is logged and counted, never undoes the capture. A crash between the commit and the after-action
-///   leaves that one message without it (not seen, not moved; with `none`, left `\Seen` by the fetch): it is captured
-///   and behind the checkpoint, so it is never fetched again.
+///   its failure is logged and counted, never undoes the capture. A crash between a commit and its after-actions
+///   leaves that batch's messages without them (not seen, not moved; with `none`, left `\Seen` by the fetch, as is
+///   mail fetched but not yet committed): captured and behind the checkpoint, they are never fetched again.
 /// - No checkpoint and `since` given: the first poll takes `UID SEARCH SINCE` (received on or after that day).
 /// - UIDVALIDITY differs from the checkpoint's: the mailbox is scanned again from its first UID (bounded by `since`
 ///   when given). What was captured before comes back as duplicates; their new source ref `UIDVALIDITY:UID` is
 ///   recorded beside the old one (the same message, reached again under the new UIDVALIDITY), nothing is captured twice.
-/// - Messages are committed in batches of up to `batchSize` messages or `batchBytes` bytes, one transaction each (one
-///   transaction per message measured 1.3 to 1.9 times slower: Benchmarks/poll). The checkpoint covers exactly the committed ones;
-///   a fault while fetching commits what was fetched before it; a crash loses only uncommitted work (fetched again).
+/// - Messages are committed in batches of up to `batchSize` messages or `batchBytes` bytes, one transaction each
+///   (one transaction per message measured 1.3 to 1.9 times slower: Benchmarks/poll). The checkpoint covers exactly
+///   the committed ones; a fault while fetching commits what was fetched before it; a crash loses only uncommitted
+///   work, which the next poll fetches again.
 /// - `shouldStop` is asked before each message: once it says yes, what is in hand is committed and after-actioned,
 ///   nothing more is fetched.
 /// - Blocking (session and database calls): run it on a thread of its own (`BlockingThread`).
