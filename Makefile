@@ -10,9 +10,9 @@ setup:
 build: setup
 	$(SWIFT) build
 
-# The main job. Until capture and the poller land it prints what the parser sees in the Fixtures mail.
+# The main job: the service against a throwaway local Dovecot loaded with Fixtures/mail (scripts/demo); Ctrl-C stops it.
 run: build
-	$(SWIFT) run --skip-build crmservice parse Fixtures/mail/*.eml
+	scripts/demo
 
 # The Python comparison runs before the Swift tests so that the test runner's summary is the last word.
 test: setup

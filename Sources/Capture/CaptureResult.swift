@@ -9,3 +9,15 @@ public enum CaptureResult: Sendable, Hashable {
     /// merge of its copies).
     case duplicate
 }
+
+extension CaptureResult {
+    /// `activity`, `unmatched:unknown_sender`, `ignored:internal`, `duplicate`: the outcome as logs name it.
+    public var logName: String {
+        switch self {
+        case .activity: "activity"
+        case .unmatched(let reason): "unmatched:\(reason.rawValue)"
+        case .ignored(let reason): "ignored:\(reason.rawValue)"
+        case .duplicate: "duplicate"
+        }
+    }
+}

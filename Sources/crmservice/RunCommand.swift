@@ -30,7 +30,8 @@ struct RunCommand: AsyncParsableCommand {
         let application: ServiceApplication
         do {
             configuration = try ServiceConfiguration(contentsOf: config)
-            application = try ServiceApplication(configuration: configuration, file: config)
+            application = try ServiceApplication(configuration: configuration, file: config,
+                                                 makePollers: MailboxPolling.pollers)
         } catch {
             throw CommandFailure.badInput(error.description)
         }

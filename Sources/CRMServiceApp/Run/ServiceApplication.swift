@@ -70,7 +70,9 @@ public struct ServiceApplication: Sendable {
     public func run(once: Bool = false) async throws -> OnceSummary {
         let database = try DatabaseOpener.open(configuration.database.path)
         let state = AdminState(mailboxes: polledMailboxes)
-        let context = PollerContext(configuration: configuration, database: database, observer: state, once: once,
+        // The pollers report to the admin server through the mail-poll run log (§7: every run is recorded).
+        let observer = MailPollRunLog(passingTo: state, log: database, logger: logger)
+        let context = PollerContext(configuration: configuration, database: database, observer: observer, once: once,
                                     logger: logger)
         assert(context.mailboxes.map(\.name) == polledMailboxes)
         let pollers = try makePollers(context).map {

@@ -115,7 +115,10 @@ public struct MailboxPollService: Service {
                         failures = 0
                         lastProblem = nil
                         wait = interval
-                        logger.info("polled", metadata: ["mail.mailbox": "\(mailbox)", "mail.summary": "\(summary.text)"])
+                        // A poll that found nothing is logged at debug only: a quiet mailbox polled every minute
+                        // would otherwise fill the journal.
+                        logger.log(level: summary.found == 0 && !summary.rescanned ? .debug : .info, "polled",
+                                   metadata: ["mail.mailbox": "\(mailbox)", "mail.summary": "\(summary.text)"])
                         onEvent(.polled(summary, next: wait))
                     case .failed(let failure):
                         failures += 1

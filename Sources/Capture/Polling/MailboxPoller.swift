@@ -188,8 +188,10 @@ public struct MailboxPoller: Sendable {
         for (fetched, result) in zip(batch, results) {
             summary.outcomes.count(result)
             observer.captured(mailbox: mailbox, outcome: result.polledOutcome)
-            logger.debug("captured", metadata: ["mail.mailbox": "\(mailbox)", "mail.uid": "\(fetched.uid)",
-                                                "mail.outcome": "\(result.polledOutcome.rawValue)"])
+            // One line a message at info: the administrator sees each outcome as it is committed (no address or
+            // subject: the UID and the reason are enough to find it with `export` or `unmatched list`).
+            logger.info("captured", metadata: ["mail.mailbox": "\(mailbox)", "mail.uid": "\(fetched.uid)",
+                                               "mail.outcome": "\(result.logName)"])
         }
         summary.lastUID = checkpoint.lastUID
     }
