@@ -88,8 +88,10 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        .testTarget(name: "CRMServiceAppTests", dependencies: ["CRMServiceApp", "MailMIME"]),
-        .testTarget(name: "AdminHTTPTests", dependencies: ["AdminHTTP", "CRMCore"]),
+        .testTarget(name: "CRMServiceAppTests", dependencies: ["CRMServiceApp", "MailMIME", "TestSupport"]),
+        .testTarget(name: "AdminHTTPTests", dependencies: ["AdminHTTP", "CRMCore", "TestSupport"]),
+        // Helpers shared by test targets (a plain HTTP client for the admin server); never linked into the product.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
     ],
     swiftLanguageModes: [.v6]
 )

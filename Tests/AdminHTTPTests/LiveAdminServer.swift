@@ -1,5 +1,6 @@
 import AdminHTTP
 import Foundation
+import TestSupport
 import Logging
 import ServiceLifecycle
 

@@ -1,6 +1,7 @@
 import CRMCore
 import CRMServiceApp
 import Foundation
+import TestSupport
 import Logging
 import ServiceLifecycle
 import Testing

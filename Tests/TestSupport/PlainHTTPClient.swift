@@ -4,22 +4,22 @@ import Glibc
 /// A minimal HTTP/1.1 client over a TCP socket, for talking to the admin server in tests (URLSession on Linux hangs on
 /// these requests). One request a connection (`Connection: close`); the blocking socket work runs on a thread of its
 /// own so that it never holds a thread of Swift's cooperative pool.
-enum PlainHTTPClient {
-    struct Reply: Sendable {
-        var status: Int
+public enum PlainHTTPClient {
+    public struct Reply: Sendable {
+        public var status: Int
         /// Header names in lower case.
-        var headers: [String: String]
-        var body: String
+        public var headers: [String: String]
+        public var body: String
 
-        func header(_ name: String) -> String? { headers[name.lowercased()] }
+        public func header(_ name: String) -> String? { headers[name.lowercased()] }
     }
 
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
     }
 
     /// `GET path` from 127.0.0.1:`port`, with basic credentials when `user` is given.
-    static func get(port: Int, path: String, user: String? = nil, password: String = "") async throws -> Reply {
+    public static func get(port: Int, path: String, user: String? = nil, password: String = "") async throws -> Reply {
         var request = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
         if let user { request += "Authorization: Basic \(Data("\(user):\(password)".utf8).base64EncodedString())\r\n" }
         request += "\r\n"
