@@ -140,27 +140,51 @@ public final class CurlMailboxSession: MailboxSession {
         return flags.contains("\\SEEN")
     }
 
+    public func seen(among uids: [MessageUID]) throws -> Set<MessageUID> {
+        guard !uids.isEmpty else { return [] }
+        let set = imapSequenceSet(uids)
+        let reply = try perform(
+            endpoint.folderURL, command: "UID FETCH \(set) (FLAGS)", what: "UID FETCH \(set) FLAGS", selects: true)
+        return Set(IMAPResponseParser.flagsByUID(reply).filter { $0.value.contains("\\SEEN") }.keys.map { MessageUID(rawValue: $0) })
+    }
+
+    public func setSeen(_ seen: Bool, _ uids: [MessageUID]) throws {
+        guard !uids.isEmpty else { return }
+        let command = "UID STORE \(imapSequenceSet(uids)) \(seen ? "+" : "-")FLAGS.SILENT (\\Seen)"
+        _ = try perform(endpoint.folderURL, command: command, what: command, selects: true)
+    }
+
+    public func move(_ uids: [MessageUID], to folder: String) throws {
+        guard !uids.isEmpty else { return }
+        try move(set: imapSequenceSet(uids), to: folder)
+    }
+
     public func setSeen(_ seen: Bool, _ uid: MessageUID) throws {
         let command = "UID STORE \(uid) \(seen ? "+" : "-")FLAGS.SILENT (\\Seen)"
         _ = try perform(endpoint.folderURL, command: command, what: command, selects: true)
     }
 
     public func move(_ uid: MessageUID, to folder: String) throws {
+        try move(set: "\(uid)", to: folder)
+    }
+
+    /// Moves the messages of the UID set `set` (one UID or `1:3,7`).
+    private func move(set: String, to folder: String) throws {
         guard !folder.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else {
-            throw IMAPError(kind: .protocolError, message: "bad target folder name for UID \(uid)")
+            throw IMAPError(kind: .protocolError, message: "bad target folder name for UID \(set)")
         }
         let target = IMAPSyntax.quoted(folder)
         let caps = try capabilities()
         if caps.contains("MOVE") {
             // RFC 6851 §3.1
-            let command = "UID MOVE \(uid) \(target)"
+            let command = "UID MOVE \(set) \(target)"
             _ = try perform(endpoint.folderURL, command: command, what: command, selects: true)
         } else {
-            // RFC 3501 §6.4.7 and §6.4.6, then RFC 4315 §2.1 (UID EXPUNGE touches only this message).
-            _ = try perform(endpoint.folderURL, command: "UID COPY \(uid) \(target)", what: "UID COPY \(uid)", selects: true)
-            let store = "UID STORE \(uid) +FLAGS.SILENT (\\Deleted)"
+            // RFC 3501 §6.4.7 and §6.4.6, then RFC 4315 §2.1 (UID EXPUNGE touches only these messages).
+            _ = try perform(endpoint.folderURL, command: "UID COPY \(set) \(target)", what: "UID COPY \(set)", selects: true)
+            let store = "UID STORE \(set) +FLAGS.SILENT (\\Deleted)"
             _ = try perform(endpoint.folderURL, command: store, what: store, selects: true)
-            let expunge = caps.contains("UIDPLUS") ? "UID EXPUNGE \(uid)" : "EXPUNGE"
+            let expunge = caps.contains("UIDPLUS") ? "UID EXPUNGE \(set)" : "EXPUNGE"
             _ = try perform(endpoint.folderURL, command: expunge, what: expunge, selects: true)
         }
     }

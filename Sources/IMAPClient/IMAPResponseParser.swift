@@ -102,6 +102,24 @@ enum IMAPResponseParser {
         return nil
     }
 
+    /// The flags per UID of the untagged `* n FETCH (UID u FLAGS (...))` replies (RFC 3501 §7.4.2; the items may come
+    /// in any order). Replies without a UID (unsolicited flag updates) are skipped.
+    static func flagsByUID(_ bytes: [UInt8]) -> [UInt32: Set<String>] {
+        var result: [UInt32: Set<String>] = [:]
+        for line in untaggedLines(bytes) {
+            let text = String(decoding: line, as: UTF8.self).uppercased()
+            guard text.contains(" FETCH "), let f = text.range(of: "FLAGS ("), let u = text.range(of: "UID ") else {
+                continue
+            }
+            let digits = text[u.upperBound...].prefix { $0.isASCII && $0.isNumber }
+            guard let uid = UInt32(digits) else { continue }
+            let rest = text[f.upperBound...]
+            guard let close = rest.firstIndex(of: ")") else { continue }
+            result[uid] = Set(rest[..<close].split(separator: " ").map(String.init))
+        }
+        return result
+    }
+
     private static func number(_ s: ArraySlice<UInt8>) -> UInt32? {
         guard !s.isEmpty, s.count <= 10 else { return nil }
         var n: UInt64 = 0

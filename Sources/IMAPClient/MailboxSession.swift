@@ -21,6 +21,47 @@ public protocol MailboxSession: AnyObject {
     func setSeen(_ seen: Bool, _ uid: MessageUID) throws
     /// Moves the message to `folder` (MOVE where offered, else COPY, `\Deleted` and UID EXPUNGE).
     func move(_ uid: MessageUID, to folder: String) throws
+
+    // The same for several messages at once: one command a batch instead of one round trip a message. The default
+    // implementations below call the one-message forms in turn.
+
+    /// The UIDs among `uids` that carry `\Seen`.
+    func seen(among uids: [MessageUID]) throws -> Set<MessageUID>
+    /// Sets or clears `\Seen` on every message of `uids`.
+    func setSeen(_ seen: Bool, _ uids: [MessageUID]) throws
+    /// Moves every message of `uids` to `folder`.
+    func move(_ uids: [MessageUID], to folder: String) throws
+}
+
+extension MailboxSession {
+    public func seen(among uids: [MessageUID]) throws -> Set<MessageUID> {
+        var result: Set<MessageUID> = []
+        for uid in uids where try isSeen(uid) { result.insert(uid) }
+        return result
+    }
+
+    public func setSeen(_ seen: Bool, _ uids: [MessageUID]) throws {
+        for uid in uids { try setSeen(seen, uid) }
+    }
+
+    public func move(_ uids: [MessageUID], to folder: String) throws {
+        for uid in uids { try move(uid, to: folder) }
+    }
+}
+
+/// `1:3,7,9:10`: UIDs as an IMAP sequence set (RFC 3501 §9 `sequence-set`), ascending ranges.
+public func imapSequenceSet(_ uids: [MessageUID]) -> String {
+    var parts: [String] = []
+    var values = uids.map(\.rawValue).sorted()
+    values = values.enumerated().filter { $0.offset == 0 || $0.element != values[$0.offset - 1] }.map(\.element)
+    var index = 0
+    while index < values.count {
+        var end = index
+        while end + 1 < values.count, values[end + 1] == values[end] + 1 { end += 1 }
+        parts.append(end == index ? "\(values[index])" : "\(values[index]):\(values[end])")
+        index = end + 1
+    }
+    return parts.joined(separator: ",")
 }
 
 /// What STATUS tells about a folder.

@@ -182,6 +182,38 @@ import Testing
         #expect(throws: IMAPError.self) { try s.isSeen(MessageUID(99)) }
     }
 
+    @Test("Batches: seen(among:), setSeen and move on a UID set, one command each, with and without MOVE")
+    func batches() throws {
+        let user = try server.makeUser("batch")
+        let (dir, files) = try Self.makeMessages(8)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try server.load(user: user.name, folder: "INBOX", files[0..<7].map(\.path))
+        try server.load(user: user.name, folder: "Archive", [files[7].path])
+        let s = try session(user: user.name, password: user.password)
+        let all = (1...7).map { MessageUID(UInt32($0)) }
+        #expect(try s.seen(among: all).isEmpty)
+        try s.setSeen(true, [MessageUID(1), MessageUID(2), MessageUID(3), MessageUID(5)])
+        #expect(try s.seen(among: all) == [MessageUID(1), MessageUID(2), MessageUID(3), MessageUID(5)])
+        #expect(try s.seen(among: [MessageUID(2), MessageUID(4)]) == [MessageUID(2)])
+        try s.setSeen(false, [MessageUID(2), MessageUID(3)])
+        #expect(try s.seen(among: all) == [MessageUID(1), MessageUID(5)])
+
+        try s.move([MessageUID(1), MessageUID(2), MessageUID(4)], to: "Archive")
+        #expect(try s.uids(after: MessageUID(0)) == [MessageUID(3), MessageUID(5), MessageUID(6), MessageUID(7)])
+        s.ignoredCapabilities = ["MOVE"]
+        try s.move([MessageUID(6), MessageUID(7)], to: "Archive")
+        #expect(try s.uids(after: MessageUID(0)) == [MessageUID(3), MessageUID(5)])
+        let archive = try session(user: user.name, password: user.password, folder: "Archive")
+        #expect(try archive.status().messages == 6)
+    }
+
+    @Test("imapSequenceSet: ascending ranges, duplicates dropped")
+    func sequenceSets() {
+        #expect(imapSequenceSet([3, 1, 2, 7, 9, 10, 10].map { MessageUID($0) }) == "1:3,7,9:10")
+        #expect(imapSequenceSet([MessageUID(5)]) == "5")
+        #expect(imapSequenceSet([]) == "")
+    }
+
     @Test("move takes the message out of the source folder and into the target")
     func move() throws {
         let user = try server.makeUser("move")

@@ -134,7 +134,7 @@ import Testing
     @Test func aFailedAfterActionNeverUndoesTheCapture() throws {
         server.append(message("a@x"))
         server.append(message("b@x"))
-        server.fail(when: { $0 == "move 1 Archive" })
+        server.fail(when: { $0 == "move 1 Archive" }, once: false)
         let summary = try poll(poller(after: .move(folder: "Archive")))
         #expect(summary.outcomes.messages == 2)
         #expect(summary.afterActionFailures == 1)
@@ -143,6 +143,16 @@ import Testing
         #expect(observer.failed.isEmpty) // the poll itself did not fail
         #expect(summary.text.hasSuffix("; 1 after-actions failed"))
         #expect(try poll(poller()).outcomes.messages == 0)
+        #expect(server.moved["Archive"]?.count == 1) // the batch failed, then b was moved on its own
+    }
+
+    @Test func aBatchAfterActionThatFailsOnceIsDoneMessageByMessage() throws {
+        for n in 1...3 { server.append(message("m\(n)@x")) }
+        server.fail(when: { $0 == "move 2 Archive" })
+        let summary = try poll(poller(after: .move(folder: "Archive")))
+        #expect(summary.afterActionFailures == 0)
+        #expect(server.messages.isEmpty)
+        #expect(server.moved["Archive"]?.count == 3)
     }
 
     @Test func aStopRequestFinishesTheMessageInHandAndLeavesTheRest() throws {

@@ -135,10 +135,15 @@ public struct MailboxPoller: Sendable {
             var batch: [Fetched] = []
             var bytesInBatch = 0
             var pending: (any Error)?
-            for uid in uids[index..<min(index + batchSize, uids.count)] {
+            let candidates = Array(uids[index..<min(index + batchSize, uids.count)])
+            // For `none`: which of them were seen before the fetch sets `\Seen` (one command for the batch).
+            let seenBefore = after == .none
+                ? try call("checking \\Seen of UIDs \(imapSequenceSet(candidates))") { try session.seen(among: candidates) }
+                : []
+            for uid in candidates {
                 if !batch.isEmpty, bytesInBatch >= batchBytes || shouldStop() { break }
                 do {
-                    let wasSeen = after == .none ? try call("checking \\Seen of UID \(uid)") { try session.isSeen(uid) } : nil
+                    let wasSeen = after == .none ? seenBefore.contains(uid) : nil
                     let bytes = try call("fetching UID \(uid)") { try session.fetch(uid, uidValidity: validity) }
                     let source = MessageSource(mailbox: mailbox, ref: "\(validity):\(uid)")
                     batch.append(Fetched(uid: uid, raw: RawMessage(bytes: bytes, source: source), wasSeen: wasSeen))
@@ -151,7 +156,7 @@ public struct MailboxPoller: Sendable {
             index += batch.count
             if !batch.isEmpty {
                 try commit(batch, validity: validity, pipeline: pipeline, summary: &summary)
-                for fetched in batch { afterAction(fetched, session: session, summary: &summary) }
+                afterActions(batch, session: session, summary: &summary)
                 last = batch[batch.count - 1].uid.rawValue
                 committed = true
             }
@@ -194,6 +199,20 @@ public struct MailboxPoller: Sendable {
                                                "mail.outcome": "\(result.logName)"])
         }
         summary.lastUID = checkpoint.lastUID
+    }
+
+    /// The after-actions of a committed batch: one command for the batch (a round trip a message would halve the
+    /// poll's speed); when it fails, message by message, so that one bad message does not leave the others undone.
+    private func afterActions(_ batch: [Fetched], session: any MailboxSession, summary: inout PollSummary) {
+        do {
+            switch after {
+            case .seen: try session.setSeen(true, batch.map(\.uid))
+            case .none: try session.setSeen(false, batch.filter { $0.wasSeen == false }.map(\.uid))
+            case .move(let folder): try session.move(batch.map(\.uid), to: folder)
+            }
+        } catch {
+            for fetched in batch { afterAction(fetched, session: session, summary: &summary) }
+        }
     }
 
     /// The after-action of one committed message; a failure is logged and counted in the summary, the capture stays.
