@@ -145,6 +145,7 @@ struct DSTCase: Sendable, CustomTestStringConvertible {
         world.start([job], [try cron("log-truncate", "* * * * *")])
         world.clock.set(try #require(await world.idle()))
         await world.idle(running: 1)
+        await job.gate.waiting() // the job holds its first batch (else the stop could come before it began one)
         await world.beginShutdown(running: 1)
         job.gate.open()
         try await world.ended()

@@ -147,6 +147,11 @@ final class Gate: Sendable {
         for waiter in waiters { waiter.resume() }
     }
 
+    /// Returns once someone waits at the closed gate (a job holding its batch), or the gate is open.
+    func waiting() async {
+        while state.withLock({ !$0.open && $0.waiters.isEmpty }) { try? await Task.sleep(for: .milliseconds(5)) }
+    }
+
     func wait() async {
         await withCheckedContinuation { continuation in
             let pass = state.withLock { s in

@@ -30,10 +30,15 @@ struct RunCommandLineTests {
         return (process, out, err)
     }
 
-    /// Waits for the process to end, at most `seconds`; kills it and fails the test when it does not.
+    /// Waits for the process to end, for `seconds` worth of 50 ms naps; kills it and fails the test when it does not.
+    /// Counted in naps, not wall time: tests that block threads of the cooperative pool (2 on this machine) can starve
+    /// this task for a minute, and a wall-clock deadline would then expire before the loop ever looked again.
     func waitForExit(_ process: Process, seconds: Double) async throws -> Int32 {
-        let deadline = Date().addingTimeInterval(seconds)
-        while process.isRunning && Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
+        var naps = Int(seconds * 20)
+        while process.isRunning && naps > 0 {
+            try await Task.sleep(for: .milliseconds(50))
+            naps -= 1
+        }
         if process.isRunning {
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
@@ -49,6 +54,16 @@ struct RunCommandLineTests {
         return (status, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
     }
 
+    /// The first answer of `/healthz` while the process runs, trying 600 times 100 ms apart (counted in tries, not wall
+    /// time, for the reason `waitForExit` gives).
+    func firstHealth(port: Int, process: Process) async -> PlainHTTPClient.Reply? {
+        for _ in 0..<600 where process.isRunning {
+            if let reply = try? await PlainHTTPClient.get(port: port, path: "/healthz") { return reply }
+            try? await Task.sleep(for: .milliseconds(100))
+        }
+        return nil
+    }
+
     @Test("the admin server answers /healthz on the configured port; SIGTERM ends the service with status 0")
     func healthzThenSigterm() async throws {
         let port = try FreePort.find()
@@ -56,13 +71,7 @@ struct RunCommandLineTests {
         let (process, _, err) = try launch(["run", "--config", config])
         defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
 
-        var health: PlainHTTPClient.Reply?
-        let deadline = Date().addingTimeInterval(60)
-        while health == nil && Date() < deadline && process.isRunning {
-            health = try? await PlainHTTPClient.get(port: port, path: "/healthz")
-            if health == nil { try await Task.sleep(for: .milliseconds(100)) }
-        }
-        let answered = try #require(health, "no answer on /healthz")
+        let answered = try #require(await firstHealth(port: port, process: process), "no answer on /healthz")
         #expect(answered.status == 200)
         #expect(answered.body == #"{"status":"ok"}"# + "\n")
         let detailed = try await PlainHTTPClient.get(port: port, path: "/healthz", user: "admin", password: "s3cret-admin")
@@ -82,10 +91,7 @@ struct RunCommandLineTests {
         let port = try FreePort.find()
         let (process, _, _) = try launch(["run", "--config", try configuration(port: port)])
         defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
-        let deadline = Date().addingTimeInterval(60)
-        while Date() < deadline, process.isRunning, (try? await PlainHTTPClient.get(port: port, path: "/healthz")) == nil {
-            try await Task.sleep(for: .milliseconds(100))
-        }
+        #expect(await firstHealth(port: port, process: process) != nil)
         kill(process.processIdentifier, SIGINT)
         #expect(try await waitForExit(process, seconds: 30) == 0)
     }
