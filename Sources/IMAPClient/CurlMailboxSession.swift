@@ -90,16 +90,7 @@ public final class CurlMailboxSession: MailboxSession {
             try syncSelectedFolder()
             found = try search("UID SEARCH RETURN (ALL) UID \(low):*")
         } else {
-            let next = try status().uidNext.rawValue
-            var all: [UInt32] = []
-            var start = low
-            while start < next {
-                let end = min(next - 1, start &+ Self.searchChunk - 1)
-                all += try search("UID SEARCH UID \(start):\(end)")
-                if end == UInt32.max { break }
-                start = end + 1
-            }
-            found = all
+            found = try searchInChunks(from: low, criteria: "")
         }
         return normalized(found.filter { $0 >= low })
     }
@@ -108,20 +99,11 @@ public final class CurlMailboxSession: MailboxSession {
         guard let date = IMAPSyntax.searchDate(day) else {
             throw IMAPError(kind: .protocolError, message: "uids(since:) needs a day as YYYY-MM-DD, not \(day)")
         }
-        try syncSelectedFolder()
         if try capabilities().contains("ESEARCH") {
+            try syncSelectedFolder()
             return normalized(try search("UID SEARCH RETURN (ALL) SINCE \(date)"))
         }
-        let next = try status().uidNext.rawValue
-        var all: [UInt32] = []
-        var start: UInt32 = 1
-        while start < next {
-            let end = min(next - 1, start &+ Self.searchChunk - 1)
-            all += try search("UID SEARCH UID \(start):\(end) SINCE \(date)")
-            if end == UInt32.max { break }
-            start = end + 1
-        }
-        return normalized(all)
+        return normalized(try searchInChunks(from: 1, criteria: " SINCE \(date)"))
     }
 
     public func fetch(_ uid: MessageUID, uidValidity: UIDValidity) throws -> [UInt8] {
@@ -160,8 +142,7 @@ public final class CurlMailboxSession: MailboxSession {
     }
 
     public func setSeen(_ seen: Bool, _ uid: MessageUID) throws {
-        let command = "UID STORE \(uid) \(seen ? "+" : "-")FLAGS.SILENT (\\Seen)"
-        _ = try perform(endpoint.folderURL, command: command, what: command, selects: true)
+        try setSeen(seen, [uid])
     }
 
     public func move(_ uid: MessageUID, to folder: String) throws {
@@ -195,6 +176,21 @@ public final class CurlMailboxSession: MailboxSession {
     private func syncSelectedFolder() throws {
         guard folderSelected else { return }
         _ = try perform(endpoint.folderURL, command: "NOOP", what: "NOOP", selects: true)
+    }
+
+    /// Without ESEARCH: `UID SEARCH UID a:b<criteria>` over ranges of `searchChunk` UIDs from `low` below UIDNEXT, so
+    /// that no `* SEARCH` line grows past what libcurl passes on whole.
+    private func searchInChunks(from low: UInt32, criteria: String) throws -> [UInt32] {
+        let next = try status().uidNext.rawValue
+        var all: [UInt32] = []
+        var start = low
+        while start < next {
+            let end = min(next - 1, start &+ Self.searchChunk - 1)
+            all += try search("UID SEARCH UID \(start):\(end)\(criteria)")
+            if end == UInt32.max { break }
+            start = end + 1
+        }
+        return all
     }
 
     private func search(_ command: String) throws -> [UInt32] {
@@ -296,8 +292,7 @@ public final class CurlMailboxSession: MailboxSession {
     }
 
     private static func milliseconds(_ d: Duration) -> Int {
-        let (s, atto) = d.components
-        return max(1, Int(s) * 1000 + Int(atto / 1_000_000_000_000_000))
+        max(1, Int((d.timeInterval * 1000).rounded(.down)))
     }
 }
 

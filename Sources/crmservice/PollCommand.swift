@@ -78,7 +78,7 @@ struct PollCommand: AsyncParsableCommand {
                 switch event {
                 case .polled(let summary, _): printLine("\(mailbox): \(summary.text)")
                 case .failed(let failure, let next):
-                    printError("poll of \(mailbox) failed: \(failure.description); next try in \(Self.seconds(next))")
+                    printError("poll of \(mailbox) failed: \(failure.description); next try in \(PollRunner.waitText(next))")
                 case .standby, .stopRequested: break
                 }
             })
@@ -97,11 +97,6 @@ struct PollCommand: AsyncParsableCommand {
                 throw CommandFailure.failed("poll of \(mailbox): \(error)")
             }
         }
-    }
-
-    static func seconds(_ duration: Duration) -> String {
-        let (s, atto) = duration.components
-        return s >= 10 || atto == 0 ? "\(s) s" : String(format: "%.1f s", Double(s) + Double(atto) / 1e18)
     }
 }
 

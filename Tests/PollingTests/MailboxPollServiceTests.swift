@@ -142,7 +142,7 @@ import Testing
                                        oauth2TokenFile: secretPath, intervalSeconds: 60)
         let service = MailboxPolling.service(
             settings, database: db.database, logger: quietLogger,
-            open: { _, secret in
+            open: { _, secret, _ in
                 seen.withLock { $0.append(secret.value) }
                 // an external refresher rotates the token before the next poll
                 try Data("second-token\n".utf8).write(to: URL(fileURLWithPath: secretPath))
@@ -210,7 +210,7 @@ import Testing
         let observer = RecordingObserver()
         let context = PollerContext(configuration: ServiceConfiguration(mailboxes: settings), database: db.database,
                                     observer: observer, once: true, logger: quietLogger)
-        let services = MailboxPolling.pollers(context) { settings, _ in FakeMailboxSession(mailboxes[settings.name]!) }
+        let services = MailboxPolling.pollers(context) { settings, _, _ in FakeMailboxSession(mailboxes[settings.name]!) }
         #expect(services.count == 3)
         let group = ServiceGroup(configuration: .init(
             services: services.map { .init(service: $0, successTerminationBehavior: .ignore) }, logger: quietLogger))

@@ -7,6 +7,11 @@ public struct ServiceConfiguration: Sendable, Equatable {
     public var capture: CaptureSettings
     /// In name order.
     public var mailboxes: [MailboxSettings]
+
+    /// The mailboxes `run` polls: the enabled ones, none when `jobs.mail-poll.enabled` is false.
+    public var polledMailboxes: [MailboxSettings] {
+        jobs.mailPollEnabled ? mailboxes.filter(\.enabled) : []
+    }
     public var admin: AdminHTTPSettings
     public var jobs: JobSettings
 

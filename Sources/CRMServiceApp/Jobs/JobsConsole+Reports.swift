@@ -13,17 +13,15 @@ extension JobsConsole {
         let runs = try database.jobRuns()
         let handled = try database.scheduleHandledThrough()
         let available = Set(jobs(registering: registered).map(\.name))
-        var history: [JobName: JobHistory] = [:]
         var lastRun: [JobName: JobRun] = [:]
         for run in runs {
             let name = JobName(rawValue: run.job)
             if let last = lastRun[name], last.startedAt > run.startedAt { continue }
             lastRun[name] = run
         }
-        for definition in definitions {
-            history[definition.name] = JobHistory(lastStart: lastRun[definition.name]?.startedAt,
-                                                  handledThrough: handled[definition.name.rawValue])
-        }
+        let history = JobHistory.table(
+            for: definitions, lastStarts: Dictionary(uniqueKeysWithValues: lastRun.map { ($0.key.rawValue, $0.value.startedAt) }),
+            handledThrough: handled)
         var core = SchedulerCore(definitions: definitions, history: history, mode: mode)
         let catchUps = Set(core.start(now: now).map(\.job))
 

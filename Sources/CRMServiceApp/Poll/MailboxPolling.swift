@@ -11,8 +11,19 @@ import Synchronization
 /// the IMAP session, put together as a `MailboxPollService`.
 public enum MailboxPolling {
     /// Opens a session on the mailbox of `settings` with `secret` (a password, or a bearer token when
-    /// `settings.oauth2TokenFile` is set).
-    public typealias SessionOpener = @Sendable (_ settings: MailboxSettings, _ secret: Secret) throws -> any MailboxSession
+    /// `settings.oauth2TokenFile` is set), logging to `logger` (the poller's, with its level and mailbox metadata).
+    public typealias SessionOpener = @Sendable (_ settings: MailboxSettings, _ secret: Secret, _ logger: Logger) throws
+        -> any MailboxSession
+
+    /// Opens a `CurlMailboxSession` on the mailbox of `settings`: the secret is a password, or a bearer token for
+    /// XOAUTH2 when the settings name an `oauth2_token_file`.
+    public static let imapSession: SessionOpener = { settings, secret, logger in
+        let credential: IMAPEndpoint.Credential = settings.oauth2TokenFile != nil
+            ? .oauth2Bearer(secret.value) : .password(secret.value)
+        let endpoint = try IMAPEndpoint(url: settings.url, user: settings.user, credential: credential,
+                                        caCertificatePath: settings.cacert)
+        return CurlMailboxSession(endpoint: endpoint, logger: logger)
+    }
 
     /// The mail pollers of `crmservice run` (a `ServiceApplication.PollerFactory`): one poll service per mailbox of
     /// `context.mailboxes`, each on its own interval, never throwing, so one failing mailbox never stops another. With
@@ -51,7 +62,7 @@ public enum MailboxPolling {
             openSession: {
                 let secret = try SecretFile.read(secretPath)
                 explainer.remember(secret)
-                return try open(settings, secret)
+                return try open(settings, secret, logger)
             },
             schedulerMode: { try database.schedulerMode() },
             sleep: sleep,

@@ -1,4 +1,5 @@
 import Capture
+import CRMCore
 import Dispatch
 import Foundation
 import Logging
@@ -11,7 +12,7 @@ import Glibc
 public enum PollRunner {
     /// One poll; SIGTERM/SIGINT during it stop it after the message in hand is committed.
     public static func once(_ service: MailboxPollService) async -> MailboxPollService.Outcome {
-        let stop = PollStopFlag()
+        let stop = StopFlag()
         let sources = [SIGTERM, SIGINT].map { signalNumber in
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
@@ -36,14 +37,15 @@ public enum PollRunner {
         try await ServiceGroup(configuration: configuration).run()
     }
 
-    /// A logger writing to standard error (level `notice` unless `CRMSERVICE_LOG_LEVEL` names another).
+    /// A wait as the poll command prints it: `3 s`, `2.5 s`, `300 s`.
+    public static func waitText(_ duration: Duration) -> String {
+        let (s, atto) = duration.components
+        return s >= 10 || atto == 0 ? "\(s) s" : String(format: "%.1f s", duration.timeInterval)
+    }
+
+    /// The poll command's logger: level `notice` (its summary lines go to standard output) unless `LOG_LEVEL` names
+    /// another, as for `run`.
     public static func standardErrorLogger(label: String = "crmservice.poll") -> Logger {
-        var logger = Logger(label: label) { StreamLogHandler.standardError(label: $0) }
-        if let text = ProcessInfo.processInfo.environment["CRMSERVICE_LOG_LEVEL"], let level = Logger.Level(rawValue: text) {
-            logger.logLevel = level
-        } else {
-            logger.logLevel = .notice
-        }
-        return logger
+        ProcessLogger.make(label: label, defaultLevel: .notice)
     }
 }

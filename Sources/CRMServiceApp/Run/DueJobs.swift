@@ -22,17 +22,12 @@ struct DueJobs: Sendable {
         }
         let byName = Dictionary(jobs.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let scheduled = definitions.filter { byName[$0.name] != nil }
-        let starts = try store.lastRunStarts()
-        let persisted = try store.scheduleHandledThrough()
-        var history: [JobName: JobHistory] = [:]
-        for definition in scheduled {
-            let name = definition.name.rawValue
-            history[definition.name] = JobHistory(lastStart: starts[name], handledThrough: persisted[name])
-        }
+        let history = JobHistory.table(for: scheduled, lastStarts: try store.lastRunStarts(),
+                                       handledThrough: try store.scheduleHandledThrough())
         var core = SchedulerCore(definitions: scheduled, history: history, mode: .running)
         let due = core.start(now: clock.now())
         let runner = JobRunner(store: store, clock: clock)
-        let shutdown = ShutdownFlag()
+        let shutdown = StopFlag()
         var reports: [(job: JobName, report: JobRunner.Report)] = []
         try await withGracefulShutdownHandler {
             for run in due where !shutdown.isSet {

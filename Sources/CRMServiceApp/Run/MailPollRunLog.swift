@@ -58,8 +58,7 @@ public final class MailPollRunLog: PollObserver {
     /// examined: messages whose outcome was committed; changed: those that became an activity or a review entry.
     private func record(mailbox: String, at end: Date, duration: Duration?, state: JobRunState,
                         counts: [PolledOutcome: Int], messages: [String]) {
-        let seconds = duration.map { Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18 } ?? 0
-        let start = end.addingTimeInterval(-seconds)
+        let start = end.addingTimeInterval(-(duration?.timeInterval ?? 0))
         do {
             let run = try log.startRun(job: Self.job, at: start)
             try log.finishRun(run, state: state, at: end, examined: counts.values.reduce(0, +),

@@ -18,7 +18,7 @@ public struct PollerContext: Sendable {
     /// The mailboxes to poll: the enabled ones, none when `jobs.mail-poll.enabled` is false. `/healthz` and
     /// `/metrics` list exactly these from the start.
     public var mailboxes: [MailboxSettings] {
-        configuration.jobs.mailPollEnabled ? configuration.mailboxes.filter(\.enabled) : []
+        configuration.polledMailboxes
     }
 
     public init(configuration: ServiceConfiguration, database: AppDatabase, observer: any PollObserver, once: Bool,

@@ -54,14 +54,12 @@ public struct ServiceApplication: Sendable {
     /// The process's logger: swift-log's default handler (standard error), label `crmservice`, level `info` or the
     /// `LOG_LEVEL` environment variable (`trace` … `critical`).
     public static func defaultLogger(environment: [String: String] = ProcessInfo.processInfo.environment) -> Logger {
-        var logger = Logger(label: "crmservice")
-        logger.logLevel = environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0.lowercased()) } ?? .info
-        return logger
+        ProcessLogger.make(label: "crmservice", defaultLevel: .info, environment: environment)
     }
 
     /// The mailboxes polled: the enabled ones, none when `jobs.mail-poll.enabled` is false.
     public var polledMailboxes: [String] {
-        configuration.jobs.mailPollEnabled ? configuration.mailboxes.filter(\.enabled).map(\.name) : []
+        configuration.polledMailboxes.map(\.name)
     }
 
     /// Runs until SIGTERM/SIGINT (or, with `once`, until the pollers and the due jobs are done). Returns what the job
@@ -74,7 +72,6 @@ public struct ServiceApplication: Sendable {
         let observer = MailPollRunLog(passingTo: state, log: database, logger: logger)
         let context = PollerContext(configuration: configuration, database: database, observer: observer, once: once,
                                     logger: logger)
-        assert(context.mailboxes.map(\.name) == polledMailboxes)
         let pollers = try makePollers(context).map {
             ServiceGroupConfiguration.ServiceConfiguration(
                 service: PollerIsolation(poller: $0, logger: logger),

@@ -54,7 +54,7 @@ public struct MailboxPollService: Service {
     }
 
     /// One poll on a thread of its own, reported to the poller's observer; `stop` ends it between messages.
-    public func pollOnce(stop: PollStopFlag = PollStopFlag()) async -> Outcome {
+    public func pollOnce(stop: StopFlag = StopFlag()) async -> Outcome {
         let poller = self.poller
         let openSession = self.openSession
         let schedulerMode = self.schedulerMode
@@ -89,7 +89,7 @@ public struct MailboxPollService: Service {
     }
 
     public func run() async throws {
-        let stop = PollStopFlag()
+        let stop = StopFlag()
         let logger = poller.logger
         let mailbox = poller.mailbox
         let onEvent = self.onEvent

@@ -20,24 +20,16 @@ public struct PollBackoff: Sendable, Equatable {
     /// The ceiling of the `failures`-th consecutive failure (1-based): `base · 2^(failures-1)`, at most `cap`.
     public func ceiling(afterFailures failures: Int) -> Duration {
         let exponent = min(max(failures, 1) - 1, 40)
-        let seconds = base.seconds * Double(UInt64(1) << UInt64(exponent))
-        return .milliseconds(Int64((min(seconds, cap.seconds) * 1000).rounded()))
+        let seconds = base.timeInterval * Double(UInt64(1) << UInt64(exponent))
+        return .milliseconds(Int64((min(seconds, cap.timeInterval) * 1000).rounded()))
     }
 
     /// The wait after the `failures`-th consecutive failure of kind `kind`; `random` is uniform in `0..<1` (full
     /// jitter: anywhere between `base` and the ceiling).
     public func delay(afterFailures failures: Int, kind: PollErrorKind, random: Double) -> Duration {
         if kind == .auth { return authWait }
-        let ceiling = ceiling(afterFailures: failures).seconds
+        let ceiling = ceiling(afterFailures: failures).timeInterval
         let jittered = min(max(random, 0), 1) * ceiling
-        return .milliseconds(Int64((max(jittered, base.seconds) * 1000).rounded()))
-    }
-}
-
-extension Duration {
-    /// The duration in seconds, as a `Double`.
-    var seconds: Double {
-        let (s, attoseconds) = components
-        return Double(s) + Double(attoseconds) / 1e18
+        return .milliseconds(Int64((max(jittered, base.timeInterval) * 1000).rounded()))
     }
 }

@@ -11,10 +11,10 @@ public final class JobContext: Sendable {
     public let startedAt: Date
 
     private let store: any SchedulerStore
-    private let shutdown: ShutdownFlag
+    private let shutdown: StopFlag
     private let progressState = Mutex(JobOutcome())
 
-    init(runID: JobRunID, job: JobName, startedAt: Date, store: any SchedulerStore, shutdown: ShutdownFlag) {
+    init(runID: JobRunID, job: JobName, startedAt: Date, store: any SchedulerStore, shutdown: StopFlag) {
         self.runID = runID
         self.job = job
         self.startedAt = startedAt

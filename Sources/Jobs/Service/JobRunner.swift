@@ -28,7 +28,7 @@ public struct JobRunner: Sendable {
     }
 
     /// Records the start of a run of `job`, unless one is running.
-    public func begin(_ job: JobName, shutdown: ShutdownFlag = ShutdownFlag()) throws -> Start {
+    public func begin(_ job: JobName, shutdown: StopFlag = StopFlag()) throws -> Start {
         let now = clock.now()
         switch try store.startRunIfIdle(job: job.rawValue, at: now) {
         case .busy(let id):

@@ -46,16 +46,11 @@ public struct SchedulerService: Service {
         let startup = clock.now()
         let failed = try store.failRunsLeftRunning(at: startup, message: "left running when the service stopped; marked failed at start-up")
         for id in failed { logger.warning("run left running marked failed", metadata: ["job.run": "\(id)"]) }
-        let starts = try store.lastRunStarts()
         var persisted = try store.scheduleHandledThrough()
-        var history: [JobName: JobHistory] = [:]
-        for definition in definitions {
-            let name = definition.name.rawValue
-            history[definition.name] = JobHistory(lastStart: starts[name], handledThrough: persisted[name])
-        }
+        let history = JobHistory.table(for: definitions, lastStarts: try store.lastRunStarts(), handledThrough: persisted)
         var core = SchedulerCore(definitions: definitions, history: history, mode: try store.schedulerMode())
         let runner = JobRunner(store: store, clock: clock)
-        let shutdown = ShutdownFlag()
+        let shutdown = StopFlag()
         let (events, continuation) = AsyncStream.makeStream(of: Event.self)
         logger.info("scheduler started", metadata: ["scheduler.mode": "\(core.mode)", "scheduler.jobs": "\(definitions.count)"])
 
