@@ -93,10 +93,10 @@ struct HostileMailTests {
         #expect(Set(message.defects) == defects, "\(input.debugDescription)")
     }
 
-    /// Random bytes (biased towards MIME syntax) from a printed seed: the parser gives the same answer twice, keeps
-    /// within `maxParts`, and never yields more attachment bytes than the input holds (decoding only shrinks).
+    /// Random bytes (biased towards MIME syntax) from a printed seed (`TestSeed`): the parser gives the same answer
+    /// twice, keeps within `maxParts`, and never yields more attachment bytes than the input holds (decoding shrinks).
     @Test func randomBytesGiveBoundedRepeatableResults() {
-        let seed = TestSeed.draw("randomBytesGiveBoundedRepeatableResults")
+        let seed = TestSeed.value("randomBytesGiveBoundedRepeatableResults", default: 20_261_204)
         var generator = SplitMix64(seed: seed)
         let alphabet = Array("-\r\n:=;\"<>/ abcmultipartboundary=Content-Type&#".utf8)
         var options = MIMEParser.Options()
