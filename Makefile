@@ -1,5 +1,6 @@
 # The quick start (README): `make run` shows the main job, `make test` runs every test.
 SWIFT ?= swift
+PYTHON ?= /usr/bin/python3
 FUZZ_SECONDS ?= 60
 
 .PHONY: setup build run test fuzz bench clean
@@ -21,7 +22,7 @@ run: build
 # in parallel, and flaky).
 test: setup
 	$(SWIFT) build --build-tests
-	python3 scripts/compare-python-email --min-files 35 --bin .build/debug/crmservice Fixtures/mime Fixtures/mail
+	$(PYTHON) scripts/compare-python-email --min-files 35 --bin .build/debug/crmservice Fixtures/mime Fixtures/mail
 	SWIFT=$(SWIFT) scripts/swift-test --skip-build --no-parallel
 
 fuzz: setup
