@@ -3,7 +3,8 @@ import Testing
 import TestSupport
 
 /// `--db` and `--config` on the executable (§1); without the debug binary skipped locally, a failure under CI.
-@Suite("§1 --db PATH or --config FILE", .enabled(if: Prerequisite.met(CommandLine.isBuilt), "needs .build/debug/crmservice (swift build)"))
+@Suite("§1 --db PATH or --config FILE",
+        .enabled(if: Prerequisite.met(CommandLine.isBuilt), "needs .build/debug/crmservice (swift build)"))
 struct DatabaseOptionsCommandLineTests {
     let w: ConfigurationWorld
     init() throws {

@@ -3,7 +3,8 @@ import Testing
 import TestSupport
 
 /// The executable's exit statuses (§1) for the rating's commands; without the debug binary skipped locally, a failure under CI.
-@Suite("§1 rating command line", .enabled(if: Prerequisite.met(CommandLine.isBuilt), "needs .build/debug/crmservice (swift build)"))
+@Suite("§1 rating command line",
+        .enabled(if: Prerequisite.met(CommandLine.isBuilt), "needs .build/debug/crmservice (swift build)"))
 struct RatingCommandLineTests {
     let w: RatingWorld
     init() throws {

@@ -4,7 +4,8 @@ import TestSupport
 @testable import MailMIME
 
 /// Our results held against mail-parser's expected JSON for its rfc, malformed and thirdparty messages.
-@Suite("Corpus: mail-parser expected results", .enabled(if: Prerequisite.met(SharedCorpus.isAvailable), "needs the shared corpus (../shared/corpus)"))
+@Suite("Corpus: mail-parser expected results",
+        .enabled(if: Prerequisite.met(SharedCorpus.isAvailable), "needs the shared corpus (../shared/corpus)"))
 struct MailParserComparisonTests {
     init() throws { try SharedCorpus.require() }
 

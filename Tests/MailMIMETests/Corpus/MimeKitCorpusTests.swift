@@ -3,8 +3,9 @@ import Testing
 import TestSupport
 @testable import MailMIME
 
-/// MimeKit's test messages: no crash on any file, and expectations checked by reading the messages.
-@Suite("Corpus: MimeKit test data", .enabled(if: Prerequisite.met(SharedCorpus.isAvailable), "needs the shared corpus (../shared/corpus)"))
+/// MimeKit's test messages: every file read repeatably, and expectations checked by reading the messages.
+@Suite("Corpus: MimeKit test data",
+        .enabled(if: Prerequisite.met(SharedCorpus.isAvailable), "needs the shared corpus (../shared/corpus)"))
 struct MimeKitCorpusTests {
     init() throws { try SharedCorpus.require() }
 

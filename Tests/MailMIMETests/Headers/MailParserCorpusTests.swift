@@ -5,7 +5,8 @@ import TestSupport
 
 /// Our header parsers held against mail-parser's header fixtures (`../shared/corpus/mail-parser/resources`).
 /// Each test renders both sides as text and requires that every mismatch is one of the documented differences.
-@Suite("mail-parser header corpus", .enabled(if: Prerequisite.met(SharedCorpus.isAvailable), "needs the shared corpus (../shared/corpus)"))
+@Suite("mail-parser header corpus",
+        .enabled(if: Prerequisite.met(SharedCorpus.isAvailable), "needs the shared corpus (../shared/corpus)"))
 struct MailParserCorpusTests {
     typealias S = HeaderTestSupport
     init() throws { try SharedCorpus.require() }

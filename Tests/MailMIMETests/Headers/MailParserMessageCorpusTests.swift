@@ -6,7 +6,8 @@ import TestSupport
 /// The top-level header block of mail-parser's test messages (`resources/eml/{rfc,malformed,thirdparty}`) against
 /// the expected results beside them (`N.json`): field count, body offset, Subject, From, To, Reply-To, Date,
 /// Message-ID.
-@Suite("mail-parser message corpus (top-level headers)", .enabled(if: Prerequisite.met(SharedCorpus.isAvailable), "needs the shared corpus (../shared/corpus)"))
+@Suite("mail-parser message corpus (top-level headers)",
+        .enabled(if: Prerequisite.met(SharedCorpus.isAvailable), "needs the shared corpus (../shared/corpus)"))
 struct MailParserMessageCorpusTests {
     typealias S = HeaderTestSupport
     init() throws { try SharedCorpus.require() }
