@@ -74,9 +74,9 @@ let package = Package(
         .executableTarget(name: "ParseBenchmark", dependencies: ["MailMIME"], path: "Benchmarks/ParseBenchmark"),
 
         .testTarget(name: "CRMCoreTests", dependencies: ["CRMCore"]),
-        .testTarget(name: "MailMIMETests", dependencies: ["MailMIME"]),
+        .testTarget(name: "MailMIMETests", dependencies: ["MailMIME", "TestSupport"]),
         .testTarget(name: "MatchingTests", dependencies: ["Matching", "MailMIME", "CRMCore"]),
-        .testTarget(name: "JobsTests", dependencies: ["Jobs"]),
+        .testTarget(name: "JobsTests", dependencies: ["Jobs", "TestSupport"]),
         .testTarget(name: "IMAPClientTests", dependencies: ["IMAPClient"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "CRMCore"]),
         .testTarget(name: "CaptureTests", dependencies: ["Capture", "CRMServiceApp", "Store", "Matching", "MailMIME", "CRMCore"]),

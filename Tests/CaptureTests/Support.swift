@@ -1,7 +1,6 @@
 import CRMCore
 import CRMServiceApp
 import Foundation
-import MailMIME
 @testable import Store
 
 /// A fresh database file in its own temporary directory, removed when the value goes away.
@@ -55,7 +54,4 @@ enum Fixture {
         for _ in 0..<3 { url.deleteLastPathComponent() }
         return url.appendingPathComponent("Fixtures/capture").path
     }()
-
-    /// Whether the MIME parser of this build reads addresses (the placeholder of early branches reads headers only).
-    static let realParser: Bool = !MIMEParser().parse(Array("From: a@b.example\r\n\r\nx\r\n".utf8)).from.isEmpty
 }

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Jobs
 
 @Suite("Cron: arbitrary input") struct CronFuzzTests {
     @Test("random text either parses and schedules, or is refused with a field and token — never a trap")
     func randomText() throws {
-        var g = SeededGenerator(state: 7)
+        var g = SeededGenerator(state: TestSeed.value("cron randomText", default: 7))
         let alphabet = Array("0123456789*/-,0123*/-,JANmonSunFRIdec")
         var parsed = 0, refused = 0
         let berlin = try TimeZoneDatabase().rules(for: "Europe/Berlin")
@@ -39,7 +40,7 @@ import Testing
 
     @Test("random valid expressions round-trip through their normalised text")
     func normalised() throws {
-        var g = SeededGenerator(state: 11)
+        var g = SeededGenerator(state: TestSeed.value("cron normalised", default: 11))
         for _ in 0..<2_000 {
             let text = RandomCron.expression(&g)
             let e = try CronExpression(text)

@@ -1,11 +1,14 @@
 import Foundation
 import Testing
+import TestSupport
 
-/// The executable's exit statuses (§1) for `jobs`; skipped when the debug binary is not built.
-@Suite("§1 jobs command line", .enabled(if: FileManager.default.isExecutableFile(atPath: CommandLine.binary)))
+/// The executable's exit statuses (§1) for `jobs`; without the debug binary skipped locally, a failure under CI.
+@Suite("§1 jobs command line",
+        .enabled(if: Prerequisite.met(CommandLine.isBuilt), "needs .build/debug/crmservice (swift build)"))
 struct JobsCommandLineTests {
     let directory: URL
     init() throws {
+        try Prerequisite.require(CommandLine.isBuilt, "the built binary \(CommandLine.binary)")
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("jobscli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     }

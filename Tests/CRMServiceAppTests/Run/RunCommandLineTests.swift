@@ -4,7 +4,7 @@ import Glibc
 import Testing
 
 /// `crmservice run --config FILE [--once]` as a subprocess (issue #4); skipped when the debug binary is not built.
-@Suite("§1 run command line", .enabled(if: FileManager.default.isExecutableFile(atPath: CommandLine.binary)))
+@Suite("§1 run command line", .enabled(if: Prerequisite.met(CommandLine.isBuilt), "needs .build/debug/crmservice (swift build)"))
 struct RunCommandLineTests {
     let world: ConfigurationWorld
     init() throws { world = try ConfigurationWorld() }

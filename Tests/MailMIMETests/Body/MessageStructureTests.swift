@@ -2,7 +2,7 @@ import Testing
 @testable import MailMIME
 
 /// End-to-end expectations on the fixtures of Fixtures/mime (RFC 2045/2046 structure, §4 body text and attachments).
-@Suite("RFC 2046 message structure on fixtures", .enabled(if: TestSupport.headerHalfReady))
+@Suite("RFC 2046 message structure on fixtures")
 struct MessageStructureTests {
     static let cases: [FixtureExpectation] = [
         FixtureExpectation(

@@ -1,22 +1,32 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import MailMIME
 
-/// MimeKit's test messages: no crash on any file, and expectations checked by reading the messages.
-@Suite("Corpus: MimeKit test data", .enabled(if: TestSupport.corpusExists))
+/// MimeKit's test messages: every file read repeatably, and expectations checked by reading the messages.
+@Suite("Corpus: MimeKit test data",
+        .enabled(if: Prerequisite.met(SharedCorpus.isAvailable), "needs the shared corpus (../shared/corpus)"))
 struct MimeKitCorpusTests {
+    init() throws { try SharedCorpus.require() }
+
     static func parse(_ relative: String) throws -> ParsedMessage {
         let url = CorpusSupport.mimeKit.appendingPathComponent(relative)
         return MIMEParser().parse(Array(try Data(contentsOf: url)))
     }
 
-    @Test func everyFileParsesWithoutCrash() throws {
+    /// Every file gives a result, and the same one twice; none loses its header block without saying so.
+    @Test func everyFileParsesRepeatably() throws {
         let files = CorpusSupport.mimeKitFiles()
-        #expect(files.count >= 40)
-        for file in files { _ = MIMEParser().parse(Array(try Data(contentsOf: file))) }
+        #expect(files.count == 46)
+        for file in files {
+            let bytes = Array(try Data(contentsOf: file))
+            let message = MIMEParser().parse(bytes)
+            #expect(MIMEParser().parse(bytes) == message, "\(CorpusSupport.name(file))")
+            #expect(!message.headers.isEmpty || message.defects.contains(.noHeaderBlock), "\(CorpusSupport.name(file))")
+        }
     }
 
-    @Test(.enabled(if: TestSupport.headerHalfReady), arguments: [
+    @Test(arguments: [
         "delivery-status.txt", "delivery-status2.txt", "delivery-status-no-blank-line.txt",
         "delivery-status-multiple-blank-lines.txt", "bounce.txt", "disposition-notification.txt",
         "delivery-status.anonymized.eml", "disposition-notification.anonymized.eml",
@@ -30,7 +40,7 @@ struct MimeKitCorpusTests {
 
     /// MimeKit's `TextBody` tests (body.1–9): §4 takes the text/plain part wherever it stands, so body.9 (an HTML
     /// first part in multipart/mixed, then "plain text but is not the body") differs from MimeKit on purpose.
-    @Test(.enabled(if: TestSupport.headerHalfReady), arguments: [
+    @Test(arguments: [
         (1, "This is the text body.", false, 0), (2, "This is an html body.", true, 0),
         (3, "This is the text body.", false, 0), (4, "This is an html body.", true, 2),
         (5, "This is the text body.", false, 2), (6, "This is the text body.", false, 3),
@@ -44,7 +54,7 @@ struct MimeKitCorpusTests {
         #expect(message.attachments.count == attachments)
     }
 
-    @Test(.enabled(if: TestSupport.headerHalfReady))
+    @Test
     func startrekHasFiveAttachments() throws {
         let message = try Self.parse("Benchmarks/TestData/messages/startrek.eml")
         #expect(message.attachments.map(\.contentType) == [
@@ -54,21 +64,21 @@ struct MimeKitCorpusTests {
         #expect(!message.defects.contains(.missingClosingBoundary))
     }
 
-    @Test(.enabled(if: TestSupport.headerHalfReady))
+    @Test
     func topLevelEmbeddedDigestIsOneMessageAttachment() throws {
         let message = try Self.parse("UnitTests/TestData/messages/multipart-digest.txt")
         #expect(message.contentType == "message/rfc822")
         #expect(message.attachments.map(\.summary) == [.init("submsg.eml", "message/rfc822", 330)])
     }
 
-    @Test(.enabled(if: TestSupport.headerHalfReady))
+    @Test
     func emptyMultipartIsNoDefect() throws {
         let message = try Self.parse("UnitTests/TestData/messages/empty-multipart.txt")
         #expect(message.text.hasPrefix("This part should be on the same level"))
         #expect(!message.defects.contains(.boundaryNotFound))
     }
 
-    @Test(.enabled(if: TestSupport.headerHalfReady))
+    @Test
     func rfc2060SampleLacksOneCloseDelimiter() throws {
         let message = try Self.parse("UnitTests/TestData/messages/rfc2060.txt")
         #expect(message.defects.contains(.missingClosingBoundary), "part 4.x never closes")
@@ -76,14 +86,13 @@ struct MimeKitCorpusTests {
         #expect(message.attachments.filter { $0.contentType == "message/rfc822" }.count == 2)
     }
 
-    @Test(.enabled(if: TestSupport.headerHalfReady))
+    @Test
     func embeddedMessageIsNamedAfterItsSubject() throws {
         let message = try Self.parse("UnitTests/TestData/messages/simple-embedded-message.eml")
         #expect(message.attachments.map(\.summary) == [.init("embedded message.eml", "message/rfc822", 208)])
     }
 
-    /// Needs the header half's RFC 2047 and iconv decoding.
-    @Test(.enabled(if: TestSupport.charsetsReady))
+    @Test
     func japaneseSubjectAndBodyAreDecoded() throws {
         let message = try Self.parse("UnitTests/TestData/messages/japanese.txt")
         #expect(message.subject == "日本語メールテスト (testing Japanese emails)")

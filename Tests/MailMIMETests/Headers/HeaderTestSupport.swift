@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 @testable import MailMIME
 
 /// Helpers shared by the header suites: raw values built the way the header block parser hands them out.
@@ -8,13 +9,8 @@ enum HeaderTestSupport {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    /// `<repo>/../shared/corpus/mail-parser/resources`, when the shared corpus is there.
-    static let mailParserResources: URL = repoRoot.deletingLastPathComponent()
-        .appendingPathComponent("shared/corpus/mail-parser/resources")
-
-    static var hasMailParserCorpus: Bool {
-        FileManager.default.fileExists(atPath: mailParserResources.appendingPathComponent("address.json").path)
-    }
+    /// `mail-parser/resources` of the shared corpus (`SharedCorpus`).
+    static let mailParserResources: URL = SharedCorpus.root.appendingPathComponent("mail-parser/resources")
 
     /// The entries of one corpus JSON file: (`header`, `expected`).
     static func corpusEntries(_ file: String) throws -> [(header: String, expected: Any)] {

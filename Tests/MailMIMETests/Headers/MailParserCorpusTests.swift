@@ -1,12 +1,15 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import MailMIME
 
 /// Our header parsers held against mail-parser's header fixtures (`../shared/corpus/mail-parser/resources`).
 /// Each test renders both sides as text and requires that every mismatch is one of the documented differences.
-@Suite("mail-parser header corpus", .enabled(if: HeaderTestSupport.hasMailParserCorpus))
+@Suite("mail-parser header corpus",
+        .enabled(if: Prerequisite.met(SharedCorpus.isAvailable), "needs the shared corpus (../shared/corpus)"))
 struct MailParserCorpusTests {
     typealias S = HeaderTestSupport
+    init() throws { try SharedCorpus.require() }
 
     static func render(_ list: [MailAddress]) -> String {
         list.map { "\($0.name ?? "nil")|\($0.address)" }.joined(separator: "; ")

@@ -1,13 +1,16 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import MailMIME
 
 /// The top-level header block of mail-parser's test messages (`resources/eml/{rfc,malformed,thirdparty}`) against
 /// the expected results beside them (`N.json`): field count, body offset, Subject, From, To, Reply-To, Date,
 /// Message-ID.
-@Suite("mail-parser message corpus (top-level headers)", .enabled(if: HeaderTestSupport.hasMailParserCorpus))
+@Suite("mail-parser message corpus (top-level headers)",
+        .enabled(if: Prerequisite.met(SharedCorpus.isAvailable), "needs the shared corpus (../shared/corpus)"))
 struct MailParserMessageCorpusTests {
     typealias S = HeaderTestSupport
+    init() throws { try SharedCorpus.require() }
 
     static func messages() -> [URL] {
         let root = S.mailParserResources.appendingPathComponent("eml")
