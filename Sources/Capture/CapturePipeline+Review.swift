@@ -20,7 +20,8 @@ extension CapturePipeline {
         guard book.contacts[contact] != nil else { throw ReviewError(entry: entry, message: "no contact \(contact)") }
         guard let stored = try tx.message(id: message) else { throw ReviewError(entry: entry, message: "no message") }
         let copies = try tx.rawCopies(of: message).map { parser.parse($0.bytes) }
-        let parsed = copies.first.map { Matcher.mergeCopies($0, Array(copies.dropFirst())) } ?? ParsedMessage()
+        let merged = Matcher.mergeCopies(copies.first ?? ParsedMessage(), Array(copies.dropFirst()), policy: book.policy)
+        let parsed = merged.message
         var activity = assignedActivity(parsed, identity: stored.identity, contact: contact)
         let thread = try threadFacts(of: stored.identity, parents: activity.threadParents, in: tx).members
             .filter { $0.identity != stored.identity }
@@ -33,6 +34,7 @@ extension CapturePipeline {
             activity.inheritedFrom = own.inheritedFrom
             activity.flags = own.flags
         }
+        if !merged.privacyReview.isEmpty { activity.flags = Set(activity.flags + [.privacyReview]).sorted() }
         try tx.closeUnmatched(entry, status: "assigned", contact: contact, why: nil, at: time)
         try tx.setOutcome(of: message, .activity(ActivityRecord(activity), attachments: attachments(parsed)), at: time)
         try tx.applyOrderChanges(updates.filter { $0.identity != stored.identity }.map(ActivityOrderChange.init))

@@ -30,6 +30,8 @@ public enum AuditEntry: Sendable, Hashable, CustomStringConvertible {
     case replyUpdated(MessageIdentity, orders: [OrderNumber])
     /// §4: a linked order whose account is outside the activity's accounts and their families.
     case orderAccountMismatch(OrderNumber, orderAccount: AccountID)
+    /// §12: a fact found in a later copy of the message (a never-capture address: `privacy_review`).
+    indirect case laterCopy(AuditEntry)
 
     public var description: String {
         switch self {
@@ -54,6 +56,7 @@ public enum AuditEntry: Sendable, Hashable, CustomStringConvertible {
         case .replyUpdated(let reply, let orders): "§4.7 reply \(reply) now links orders \(Self.list(orders))"
         case .orderAccountMismatch(let order, let account):
             "§4.7 order \(order) belongs to account \(account), outside the activity's accounts: order_account_mismatch"
+        case .laterCopy(let entry): "§12 a later copy: \(entry) (privacy_review, not excluded)"
         }
     }
 
