@@ -49,11 +49,16 @@ public struct MIMEParser: Sendable {
         return message
     }
 
-    /// The RFC 5322 §3.6 fields of the top-level header block. The first field of each name counts.
+    /// The RFC 5322 §3.6 fields of the top-level header block. The first field of each name counts, except the
+    /// delivery fields `Delivered-To` and `X-Original-To`: each hop adds one (RFC 9228), and every one names a
+    /// recipient (§4.3), in header order.
     private func readEnvelope(_ block: HeaderBlock, into message: inout ParsedMessage, defects: inout [MIMEDefect]) {
         func addresses(_ name: String) -> [MailAddress] {
             guard let field = block.first(name) else { return [] }
             return AddressListParser.parse(field.rawValue, options: options, defects: &defects)
+        }
+        func everyAddress(_ name: String) -> [MailAddress] {
+            block.all(name).flatMap { AddressListParser.parse($0.rawValue, options: options, defects: &defects) }
         }
         message.from = addresses("From")
         message.sender = addresses("Sender")
@@ -61,8 +66,8 @@ public struct MIMEParser: Sendable {
         message.cc = addresses("Cc")
         message.bcc = addresses("Bcc")
         message.replyTo = addresses("Reply-To")
-        message.deliveredTo = addresses("Delivered-To")
-        message.xOriginalTo = addresses("X-Original-To")
+        message.deliveredTo = everyAddress("Delivered-To")
+        message.xOriginalTo = everyAddress("X-Original-To")
         if let field = block.first("Subject") {
             message.subject = HeaderText.unstructured(field.rawValue, options: options, defects: &defects)
         }
