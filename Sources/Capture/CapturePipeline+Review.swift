@@ -94,15 +94,21 @@ extension CapturePipeline {
         }
         let accounts = Set(contacts.compactMap { book.account(of: $0) })
         let direction: Direction = sender.map { !book.users(for: $0).isEmpty } == true ? .outgoing : .incoming
-        let refs = parsed.orderRefs.map(OrderNumber.init)
+        let refs = parsed.orderRefs.filter { $0 > 0 }.map(OrderNumber.init)
         var own: [OrderNumber] = []
         var unresolved: [OrderNumber] = []
         for number in refs {
             if book.order(number) != nil { if !own.contains(number) { own.append(number) } }
             else if !unresolved.contains(number) { unresolved.append(number) }
         }
-        return Activity(direction: direction, contacts: contacts.sorted(), accounts: accounts.sorted(),
-                        users: users.sorted(), orders: own.sorted(), ownOrders: own.sorted(),
-                        unresolvedOrders: unresolved.sorted(), threadParents: Matcher.threadParents(of: parsed, identity: identity))
+        var activity = Activity(
+            direction: direction, contacts: contacts.sorted(), accounts: accounts.sorted(), users: users.sorted(),
+            orders: own.sorted(), ownOrders: own.sorted(), unresolvedOrders: unresolved.sorted(),
+            threadParents: Matcher.threadParents(of: parsed, identity: identity))
+        // Numbers that can be no order (0, beyond Int64) stay unresolved references by their digits (§4.7).
+        var digits: [String] = parsed.orderRefs.contains(0) ? ["0"] : []
+        for text in parsed.largeOrderRefs where !digits.contains(text) { digits.append(text) }
+        activity.unresolvedOrderDigits = digits
+        return activity
     }
 }

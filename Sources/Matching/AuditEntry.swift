@@ -24,6 +24,8 @@ public enum AuditEntry: Sendable, Hashable, CustomStringConvertible {
     case orderLinked(OrderNumber, account: AccountID)
     /// §4.7: an `Order:N` of the message naming no order.
     case orderUnresolved(OrderNumber)
+    /// §4.7: an `Order:N` whose number can be no order (0, or beyond 64 bits), kept unresolved by its digits.
+    case orderDigitsUnresolved(String)
     /// §4.7: a reply without `Order:N` took the orders of the captured message it answers.
     case ordersInherited([OrderNumber], from: MessageIdentity)
     /// §4.7: an already-captured reply now inherits (changed) orders because of this message.
@@ -51,6 +53,7 @@ public enum AuditEntry: Sendable, Hashable, CustomStringConvertible {
         case .accountLinked(let account, let contact): "§4.6 account \(account) linked through contact \(contact)"
         case .orderLinked(let order, let account): "§4.7 order \(order) linked (account \(account))"
         case .orderUnresolved(let order): "§4.7 order \(order) unknown, kept unresolved"
+        case .orderDigitsUnresolved(let digits): "§4.7 order \(digits) can be no order number, kept unresolved"
         case .ordersInherited(let orders, let parent):
             "§4.7 orders \(Self.list(orders)) inherited from \(parent)"
         case .replyUpdated(let reply, let orders): "§4.7 reply \(reply) now links orders \(Self.list(orders))"

@@ -98,7 +98,7 @@ public enum Matcher {
         var activity = links(of: participants, direction: direction, book: book, audit: &audit)
         activity.threadParents = threadParents(of: message, identity: identity)
         let updates = linkOrders(
-            message.orderRefs, into: &activity, identity: identity, thread: thread, book: book, audit: &audit
+            message.orderRefs, large: message.largeOrderRefs, into: &activity, identity: identity, thread: thread, book: book, audit: &audit
         )
         return CaptureDecision(
             outcome: .activity(activity), audit: AuditTrail(decidingRule: .recipients, entries: audit), threadUpdates: updates

@@ -89,7 +89,7 @@ extension DatabaseCaptureTransaction {
                 .execute(arguments: [activity.direction, activity.inheritedFrom?.description,
                                      activity.flags.joined(separator: ","), id])
             for table in ["activity_contacts", "activity_accounts", "activity_users", "activity_orders",
-                          "activity_attachments"] {
+                          "activity_order_digits", "activity_attachments"] {
                 try db.cachedStatement(sql: "DELETE FROM \(table) WHERE activity_id = ?").execute(arguments: [id])
             }
         } else {
@@ -108,6 +108,8 @@ extension DatabaseCaptureTransaction {
         try insertOrders(id, kind: "linked", activity.orders)
         try insertOrders(id, kind: "own", activity.ownOrders)
         try insertOrders(id, kind: "unresolved", activity.unresolvedOrders)
+        let digits = try db.cachedStatement(sql: "INSERT INTO activity_order_digits (activity_id, digits) VALUES (?, ?)")
+        for text in activity.unresolvedOrderDigits { try digits.execute(arguments: [id, text]) }
         try db.cachedStatement(sql: "DELETE FROM thread_refs WHERE message_id = ?").execute(arguments: [message])
         let ref = try db.cachedStatement(sql: """
             INSERT INTO thread_refs (message_id, position, parent_identity) VALUES (?, ?, ?)

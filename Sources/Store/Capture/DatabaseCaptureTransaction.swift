@@ -104,12 +104,15 @@ final class DatabaseCaptureTransaction: CaptureTransaction {
         }
         let parents = try String.fetchAll(db.cachedStatement(
             sql: "SELECT parent_identity FROM thread_refs WHERE message_id = ? ORDER BY position"), arguments: [message])
+        let digits = try String.fetchAll(db.cachedStatement(
+            sql: "SELECT digits FROM activity_order_digits WHERE activity_id = ? ORDER BY length(digits), digits"),
+            arguments: [activity])
         return ActivityRecord(
             direction: direction, contacts: contacts.map(ContactID.init), accounts: accounts.map { AccountID($0) },
             users: users.map(UserID.init), orders: orders["linked"] ?? [], ownOrders: orders["own"] ?? [],
             unresolvedOrders: orders["unresolved"] ?? [], inheritedFrom: inheritedFrom.flatMap(MessageIdentity.init),
             flags: flags.isEmpty ? [] : flags.split(separator: ",").map(String.init),
-            threadParents: parents.compactMap(MessageIdentity.init))
+            threadParents: parents.compactMap(MessageIdentity.init), unresolvedOrderDigits: digits)
     }
 
     func insertMessage(_ identity: MessageIdentity, headline: MessageHeadline, copy: RawCopy) throws -> Int64 {
