@@ -49,7 +49,7 @@ struct ReplayInput: Sendable, Equatable {
                 return
             }
             walked[id] = path
-            let ancestors = ancestors + [id]
+            var ancestors = ancestors + [id]
             func expand(_ path: String) throws {
                 try Self.expand(path, into: &result, walked: &walked, ancestors: ancestors, skipped: &skipped)
             }
@@ -59,6 +59,14 @@ struct ReplayInput: Sendable, Equatable {
             let maildir = entries.contains { ($0 == "cur" || $0 == "new") && isDirectory(base + $0) }
             if maildir {
                 for sub in ["cur", "new"] where isDirectory(base + sub) {
+                    // Listed here rather than through `expand`: registered so that a link back to it ends too.
+                    var subInfo = stat()
+                    guard stat(base + sub, &subInfo) == 0 else { continue }
+                    let subID = DirectoryID(device: UInt64(subInfo.st_dev), inode: UInt64(subInfo.st_ino))
+                    guard walked[subID] == nil else { continue }
+                    walked[subID] = base + sub
+                    ancestors.append(subID)
+                    defer { ancestors.removeLast() }
                     for name in try FileManager.default.contentsOfDirectory(atPath: base + sub).sorted()
                     where !name.hasPrefix(".") {
                         try expand(base + sub + "/" + name)
