@@ -20,7 +20,8 @@ extension CapturePipeline {
         guard book.contacts[contact] != nil else { throw ReviewError(entry: entry, message: "no contact \(contact)") }
         guard let stored = try tx.message(id: message) else { throw ReviewError(entry: entry, message: "no message") }
         let copies = try tx.rawCopies(of: message).map { parser.parse($0.bytes) }
-        let parsed = copies.first.map { Matcher.mergeCopies($0, Array(copies.dropFirst())) } ?? ParsedMessage()
+        let merged = Matcher.mergeCopies(copies.first ?? ParsedMessage(), Array(copies.dropFirst()), policy: book.policy)
+        let parsed = merged.message
         var activity = assignedActivity(parsed, identity: stored.identity, contact: contact)
         let thread = try threadFacts(of: stored.identity, parents: activity.threadParents, in: tx).members
             .filter { $0.identity != stored.identity }
@@ -33,6 +34,7 @@ extension CapturePipeline {
             activity.inheritedFrom = own.inheritedFrom
             activity.flags = own.flags
         }
+        if !merged.privacyReview.isEmpty { activity.flags = Set(activity.flags + [.privacyReview]).sorted() }
         try tx.closeUnmatched(entry, status: "assigned", contact: contact, why: nil, at: time)
         try tx.setOutcome(of: message, .activity(ActivityRecord(activity), attachments: attachments(parsed)), at: time)
         try tx.applyOrderChanges(updates.filter { $0.identity != stored.identity }.map(ActivityOrderChange.init))
@@ -92,15 +94,21 @@ extension CapturePipeline {
         }
         let accounts = Set(contacts.compactMap { book.account(of: $0) })
         let direction: Direction = sender.map { !book.users(for: $0).isEmpty } == true ? .outgoing : .incoming
-        let refs = parsed.orderRefs.map(OrderNumber.init)
+        let refs = parsed.orderRefs.filter { $0 > 0 }.map(OrderNumber.init)
         var own: [OrderNumber] = []
         var unresolved: [OrderNumber] = []
         for number in refs {
             if book.order(number) != nil { if !own.contains(number) { own.append(number) } }
             else if !unresolved.contains(number) { unresolved.append(number) }
         }
-        return Activity(direction: direction, contacts: contacts.sorted(), accounts: accounts.sorted(),
-                        users: users.sorted(), orders: own.sorted(), ownOrders: own.sorted(),
-                        unresolvedOrders: unresolved.sorted(), threadParents: Matcher.threadParents(of: parsed, identity: identity))
+        var activity = Activity(
+            direction: direction, contacts: contacts.sorted(), accounts: accounts.sorted(), users: users.sorted(),
+            orders: own.sorted(), ownOrders: own.sorted(), unresolvedOrders: unresolved.sorted(),
+            threadParents: Matcher.threadParents(of: parsed, identity: identity))
+        // Numbers that can be no order (0, beyond Int64) stay unresolved references by their digits (§4.7).
+        var digits: [String] = parsed.orderRefs.contains(0) ? ["0"] : []
+        for text in parsed.largeOrderRefs where !digits.contains(text) { digits.append(text) }
+        activity.unresolvedOrderDigits = digits
+        return activity
     }
 }

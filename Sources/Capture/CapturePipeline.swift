@@ -7,11 +7,19 @@ import Matching
 /// asks the matcher, and persists the outcome, the source and the thread updates through one `CaptureTransaction`.
 ///
 /// Decisions where the contract is silent:
-/// - A copy with new bytes of a stored message is decided again on the merge of all stored copies
-///   (`Matcher.mergeCopies`, copies ordered by their first source) and the stored outcome is replaced; it counts
-///   as `duplicate`. A copy with bytes already stored only adds its source.
-/// - A copy of an excluded message (§4.9) is a duplicate and nothing of it is stored, not even its source.
-/// - A copy of a message whose unmatched entry an administrator assigned or dismissed keeps that decision.
+/// - §12: a later copy never deletes or rewrites what was stored; it counts as `duplicate`. A copy with new bytes is
+///   kept and its source added; content (subject, text, date, attachments, direction, orders, thread) stays the
+///   first copy's, the first being the copy committed first (`CaptureTransaction.rawCopies`).
+///   - An activity stays an activity: the contacts, users and accounts among the copy's recipients are added
+///     (`Matcher.addCopy`), none removed; a never-capture address in the copy flags it `privacy_review`.
+///   - An open unmatched entry is decided on the first copy with the recipients of all copies
+///     (`Matcher.mergeCopies`): it becomes an activity when the added recipients make it one, and is otherwise left
+///     exactly as it was (reason and audit trail included).
+///   A copy with bytes already stored only adds its source.
+/// - A copy of an excluded message (§4.9: its first copy named a never-capture address) is a duplicate and nothing
+///   of it is stored, not even its source.
+/// - A copy of a message whose unmatched entry an administrator dismissed keeps that decision; one assigned is an
+///   activity and gains links as above.
 /// - Ignored `internal` messages leave nothing behind: replaying one again counts it as ignored again.
 /// - A message with no `Message-ID` has the SHA-256 of its bytes as identity, so its copies are byte-identical.
 public struct CapturePipeline: Sendable {
@@ -52,9 +60,7 @@ public struct CapturePipeline: Sendable {
             let newBytes = !stored.copies.contains(checksum)
             if newBytes { try tx.addCopy(to: stored.id, copy: copy) }
             try tx.addSource(to: stored.id, source: raw.source, copySHA256: checksum)
-            if newBytes, stored.unmatchedStatus == nil || stored.unmatchedStatus == "open" {
-                _ = try decideAgain(stored.id, identity: identity, in: tx, at: time)
-            }
+            if newBytes { try addLaterCopy(parsed, to: stored, in: tx, at: time) }
             return .duplicate
         }
         let parents = Matcher.threadParents(of: parsed, identity: identity)
@@ -69,20 +75,41 @@ public struct CapturePipeline: Sendable {
         return try persist(decision, parsed: parsed, message: id, in: tx, at: time)
     }
 
-    /// Decides a stored message again on the merge of its copies with the current address book and thread, and
-    /// replaces its outcome; returns the new outcome.
+    /// §12: what a later copy (new bytes, already stored with its source) adds to the stored message.
+    private func addLaterCopy(
+        _ copy: ParsedMessage, to stored: StoredMessage, in tx: any CaptureTransaction, at time: Date
+    ) throws {
+        if let record = try tx.activity(of: stored.id) {
+            let grown = Matcher.addCopy(copy, to: record.matchingActivity, book: book)
+            try tx.addLinks(toActivityOf: stored.id, ActivityRecord(grown))
+        } else if stored.unmatchedStatus == "open" {
+            guard let (decision, first) = try decideCopies(of: stored.id, identity: stored.identity, in: tx),
+                  case .activity = decision.outcome else { return }
+            try persist(decision, parsed: first, message: stored.id, in: tx, at: time)
+        }
+    }
+
+    /// Decides a stored message again on its merged copies (§12) with the current address book and thread, and
+    /// replaces its outcome; returns the new outcome. (`reprocess` of an open entry.)
     @discardableResult
     public func decideAgain(
         _ message: Int64, identity: MessageIdentity, in tx: any CaptureTransaction, at time: Date = Date()
     ) throws -> CaptureResult {
+        guard let (decision, first) = try decideCopies(of: message, identity: identity, in: tx) else {
+            return .ignored(.excluded)
+        }
+        return try persist(decision, parsed: first, message: message, in: tx, at: time)
+    }
+
+    /// The decision on a stored message's copies and its first copy; nil when no copy is stored (excluded).
+    private func decideCopies(of message: Int64, identity: MessageIdentity, in tx: any CaptureTransaction) throws
+        -> (CaptureDecision, ParsedMessage)? {
         let copies = try tx.rawCopies(of: message).map { parser.parse($0.bytes) }
-        guard let first = copies.first else { return .ignored(.excluded) }
-        let merged = Matcher.mergeCopies(first, Array(copies.dropFirst()))
-        let parents = Matcher.threadParents(of: merged, identity: identity)
+        guard let first = copies.first else { return nil }
+        let merged = Matcher.mergeCopies(first, Array(copies.dropFirst()), policy: book.policy)
+        let parents = Matcher.threadParents(of: merged.message, identity: identity)
         let thread = try threadFacts(of: identity, parents: parents, in: tx)
-        let decision = Matcher.decide(merged, identity: identity, book: book, thread: thread)
-        if copies.count > 1 { try tx.updateHeadline(of: message, headline(merged)) }
-        return try persist(decision, parsed: merged, message: message, in: tx, at: time)
+        return (Matcher.decide(merged, identity: identity, book: book, thread: thread), merged.message)
     }
 
     /// The captured activities of the message's thread.
@@ -94,6 +121,7 @@ public struct CapturePipeline: Sendable {
         })
     }
 
+    @discardableResult
     private func persist(
         _ decision: CaptureDecision, parsed: ParsedMessage, message: Int64, in tx: any CaptureTransaction, at time: Date
     ) throws -> CaptureResult {

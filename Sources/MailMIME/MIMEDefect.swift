@@ -43,6 +43,6 @@ public enum MIMEDefect: String, Sendable, Hashable, CaseIterable {
     case invalidUUEncode = "invalid_uuencode"
     /// An unknown `Content-Transfer-Encoding`; the body was taken as it is.
     case unknownTransferEncoding = "unknown_transfer_encoding"
-    /// An `Order:N` whose number does not fit in 64 bits; not counted as a reference.
+    /// An `Order:N` whose number does not fit in 64 bits; kept by its digits (`ParsedMessage.largeOrderRefs`).
     case orderNumberOutOfRange = "order_number_out_of_range"
 }

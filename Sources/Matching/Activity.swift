@@ -18,6 +18,9 @@ public struct Activity: Sendable, Equatable {
     public var ownOrders: [OrderNumber]
     /// Its own `Order:N` numbers that name no order (kept, §4.7).
     public var unresolvedOrders: [OrderNumber]
+    /// Its own `Order:N` numbers that cannot be an order number at all (0, or beyond `Int64`), as digits without
+    /// leading zeros: unresolved references too (§4.7), kept rather than dropped.
+    public var unresolvedOrderDigits: [String] = []
     /// The captured message `orders` were inherited from (the one this message answers), nil when not inherited.
     public var inheritedFrom: MessageIdentity?
     public var flags: [ActivityFlag]
@@ -42,5 +45,7 @@ public struct Activity: Sendable, Equatable {
     }
 
     /// Whether the message itself has `Order:N` references (resolved or not); such a message never inherits.
-    public var hasOwnOrderReferences: Bool { !ownOrders.isEmpty || !unresolvedOrders.isEmpty }
+    public var hasOwnOrderReferences: Bool {
+        !ownOrders.isEmpty || !unresolvedOrders.isEmpty || !unresolvedOrderDigits.isEmpty
+    }
 }

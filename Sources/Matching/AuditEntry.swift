@@ -24,12 +24,16 @@ public enum AuditEntry: Sendable, Hashable, CustomStringConvertible {
     case orderLinked(OrderNumber, account: AccountID)
     /// §4.7: an `Order:N` of the message naming no order.
     case orderUnresolved(OrderNumber)
+    /// §4.7: an `Order:N` whose number can be no order (0, or beyond 64 bits), kept unresolved by its digits.
+    case orderDigitsUnresolved(String)
     /// §4.7: a reply without `Order:N` took the orders of the captured message it answers.
     case ordersInherited([OrderNumber], from: MessageIdentity)
     /// §4.7: an already-captured reply now inherits (changed) orders because of this message.
     case replyUpdated(MessageIdentity, orders: [OrderNumber])
     /// §4: a linked order whose account is outside the activity's accounts and their families.
     case orderAccountMismatch(OrderNumber, orderAccount: AccountID)
+    /// §12: a fact found in a later copy of the message (a never-capture address: `privacy_review`).
+    indirect case laterCopy(AuditEntry)
 
     public var description: String {
         switch self {
@@ -49,11 +53,13 @@ public enum AuditEntry: Sendable, Hashable, CustomStringConvertible {
         case .accountLinked(let account, let contact): "§4.6 account \(account) linked through contact \(contact)"
         case .orderLinked(let order, let account): "§4.7 order \(order) linked (account \(account))"
         case .orderUnresolved(let order): "§4.7 order \(order) unknown, kept unresolved"
+        case .orderDigitsUnresolved(let digits): "§4.7 order \(digits) can be no order number, kept unresolved"
         case .ordersInherited(let orders, let parent):
             "§4.7 orders \(Self.list(orders)) inherited from \(parent)"
         case .replyUpdated(let reply, let orders): "§4.7 reply \(reply) now links orders \(Self.list(orders))"
         case .orderAccountMismatch(let order, let account):
             "§4.7 order \(order) belongs to account \(account), outside the activity's accounts: order_account_mismatch"
+        case .laterCopy(let entry): "§12 a later copy: \(entry) (privacy_review, not excluded)"
         }
     }
 

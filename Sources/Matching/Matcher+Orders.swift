@@ -4,12 +4,17 @@ extension Matcher {
     /// §4.7: resolves the message's own `Order:N` references, inherits through the thread when it has none, flags
     /// `order_account_mismatch`, and returns the updates of already-captured replies.
     static func linkOrders(
-        _ refs: [Int64], into activity: inout Activity, identity: MessageIdentity, thread: ThreadFacts,
+        _ refs: [Int64], large: [String] = [], into activity: inout Activity, identity: MessageIdentity, thread: ThreadFacts,
         book: AddressBook, audit: inout [AuditEntry]
     ) -> [ThreadOrderUpdate] {
         var own: Set<OrderNumber> = []
         var unresolved: Set<OrderNumber> = []
-        for number in refs.map(OrderNumber.init) {
+        var digits: [String] = []
+        for raw in refs where raw <= 0 && !digits.contains(String(raw)) { digits.append(String(raw)) }
+        for text in large where !digits.contains(text) { digits.append(text) }
+        for text in digits { audit.append(.orderDigitsUnresolved(text)) }
+        activity.unresolvedOrderDigits = digits
+        for number in refs.filter({ $0 > 0 }).map(OrderNumber.init) {
             if let order = book.order(number) {
                 if own.insert(number).inserted { audit.append(.orderLinked(number, account: order.account)) }
             } else if unresolved.insert(number).inserted {

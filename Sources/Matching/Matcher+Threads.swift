@@ -16,8 +16,11 @@ extension Matcher {
         let resolved = ThreadResolver(members).resolve()
         return members.compactMap { member -> ThreadOrderUpdate? in
             guard let linked = resolved[member.identity] else { return nil }
-            let flags = mismatches(of: linked.orders, accounts: member.accounts, book: book).isEmpty
-                ? [] : [ActivityFlag.orderAccountMismatch]
+            // Only the order flag depends on the thread; others (§12 `privacy_review`) stay as stored.
+            var flags = member.flags.filter { $0 != .orderAccountMismatch }
+            if !mismatches(of: linked.orders, accounts: member.accounts, book: book).isEmpty {
+                flags = Set(flags + [.orderAccountMismatch]).sorted()
+            }
             guard linked.orders != member.orders || flags != member.flags else { return nil }
             return ThreadOrderUpdate(
                 identity: member.identity, orders: linked.orders, inheritedFrom: linked.inheritedFrom, flags: flags

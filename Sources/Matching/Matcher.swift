@@ -16,7 +16,7 @@ import MailMIME
 /// - Outgoing mail with no recipient left is `no_contact_recipient` (review), not `internal` (dropped).
 /// - A recipient entry that is not an address counts as an unknown recipient; empty entries (groups) are skipped.
 /// - A message with `Order:N` references of its own, even only unresolved ones, never inherits orders (§4.7).
-/// - Copies of one message are decided on their merge (`mergeCopies`).
+/// - Copies of one message: the first stored decides, later ones only add recipients (`mergeCopies`, §12).
 public enum Matcher {
     /// Decides what capture does with one message.
     ///
@@ -98,7 +98,7 @@ public enum Matcher {
         var activity = links(of: participants, direction: direction, book: book, audit: &audit)
         activity.threadParents = threadParents(of: message, identity: identity)
         let updates = linkOrders(
-            message.orderRefs, into: &activity, identity: identity, thread: thread, book: book, audit: &audit
+            message.orderRefs, large: message.largeOrderRefs, into: &activity, identity: identity, thread: thread, book: book, audit: &audit
         )
         return CaptureDecision(
             outcome: .activity(activity), audit: AuditTrail(decidingRule: .recipients, entries: audit), threadUpdates: updates

@@ -97,6 +97,7 @@ extension AppDatabase {
         }
         registerCaptureMigrations(in: &migrator)
         migrator.registerMigration("v3-scheduler", migrate: migrateScheduler)
+        migrator.registerMigration("v4-copies", migrate: migrateCopies)
         return migrator
     }
 }

@@ -1,5 +1,6 @@
 import CRMCore
 import Foundation
+import Glibc
 import GRDB
 
 /// The one database of the service: one `DatabaseWriter`, migrated when opened; each write method is one
@@ -37,7 +38,20 @@ public struct AppDatabase: Sendable {
         if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         }
+        try createPrivateFile(path)
         return try AppDatabase(DatabasePool(path: path, configuration: config))
+    }
+
+    /// Creates the database file readable and writable by its owner only (0600) when it does not exist yet, before
+    /// SQLite opens it: SQLite gives its `-wal` and `-shm` files the mode of the database file, so all three hold the
+    /// company's mail for the service's user alone. An existing file keeps its mode.
+    static func createPrivateFile(_ path: String) throws {
+        let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        if fd >= 0 {
+            Glibc.close(fd)
+        } else if errno != EEXIST {
+            throw DatabaseFileNotCreated(path: path, errno: errno)
+        }
     }
 
     /// The time text stored in `modified_at`, `started_at`…: ISO 8601 UTC to the second.

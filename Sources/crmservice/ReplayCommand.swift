@@ -43,6 +43,7 @@ struct ReplayCommand: ParsableCommand {
         }
         progress?.finish()
         print(summary.text)
+        for skipped in summary.skipped { printError("skipped \(skipped.description)") }
         for path in summary.unreadable { printError("cannot read \(path)") }
         if !summary.unreadable.isEmpty {
             throw CommandFailure.failed("\(summary.unreadable.count) files could not be read")

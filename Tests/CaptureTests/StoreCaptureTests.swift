@@ -196,8 +196,9 @@ final class FailingStore: CaptureStore, @unchecked Sendable {
         func insertMessage(_ identity: MessageIdentity, headline: MessageHeadline, copy: RawCopy) throws -> Int64 {
             try inner.insertMessage(identity, headline: headline, copy: copy)
         }
-        func updateHeadline(of message: Int64, _ headline: MessageHeadline) throws {
-            try inner.updateHeadline(of: message, headline)
+        func activity(of message: Int64) throws -> ActivityRecord? { try inner.activity(of: message) }
+        func addLinks(toActivityOf message: Int64, _ activity: ActivityRecord) throws {
+            try inner.addLinks(toActivityOf: message, activity)
         }
         func addCopy(to message: Int64, copy: RawCopy) throws { try inner.addCopy(to: message, copy: copy) }
         func addSource(to message: Int64, source: MessageSource, copySHA256: String) throws -> Bool {

@@ -2,18 +2,20 @@ import CRMCore
 import MailMIME
 @testable import Matching
 
-/// A reference writer in memory: what the store and activity writer of issue #3 must do with decisions.
+/// A reference writer in memory: what the store and activity writer must do with decisions (§4, §12).
 ///
 /// Per message: compute the identity; if it is excluded already, it is a duplicate (the writer keeps the identity of
-/// an excluded message, nothing else); if it is stored already (activity or unmatched), add the copy and decide again
-/// on the merge of all copies (`Matcher.mergeCopies`); else decide it alone. Every decision gets the thread (every
-/// captured message connected through `In-Reply-To`/`References` ids, both ways, any depth); the outcome replaces any
-/// earlier one and `threadUpdates` are applied.
+/// an excluded message, nothing else); if its bytes are stored already, nothing changes; if the message is stored
+/// (activity or unmatched), the copy is kept after the others (commit order) and: an activity gains the links of the
+/// copy's recipients (`Matcher.addCopy`), an unmatched entry is decided on the merge of its copies (first copy's
+/// content, every copy's recipients, `Matcher.mergeCopies`) and changes only when that makes it an activity; else
+/// the message is decided alone. Every decision gets the thread (every captured message connected through
+/// `In-Reply-To`/`References` ids, both ways, any depth); `threadUpdates` are applied.
 struct CaptureSimulator {
     let book: AddressBook
     /// The final outcome of every identity seen (an `internal` one is only counted by the real writer).
     private(set) var outcomes: [MessageIdentity: CaptureOutcome] = [:]
-    /// The raw copies of stored messages (activities and unmatched entries).
+    /// The raw copies of stored messages (activities and unmatched entries), in the order they were stored.
     private var copies: [MessageIdentity: [(bytes: [UInt8], message: ParsedMessage)]] = [:]
 
     init(book: AddressBook) { self.book = book }
@@ -26,10 +28,17 @@ struct CaptureSimulator {
         var stored = copies[identity] ?? []
         guard !stored.contains(where: { $0.bytes == bytes }) else { return }
         stored.append((bytes, message))
-        stored.sort { $0.bytes.lexicographicallyPrecedes($1.bytes) }
-        let merged = Matcher.mergeCopies(stored[0].message, stored.dropFirst().map(\.message))
-        let parents = Matcher.threadParents(of: merged, identity: identity)
+        if stored.count > 1 {
+            copies[identity] = stored
+            if case .activity(let activity) = outcomes[identity] {
+                outcomes[identity] = .activity(Matcher.addCopy(message, to: activity, book: book))
+                return
+            }
+        }
+        let merged = Matcher.mergeCopies(stored[0].message, stored.dropFirst().map(\.message), policy: book.policy)
+        let parents = Matcher.threadParents(of: merged.message, identity: identity)
         let decision = Matcher.decide(merged, identity: identity, book: book, thread: thread(of: identity, parents: parents))
+        if stored.count > 1, decision.activity == nil { return }  // §12: an unmatched entry is not rewritten
         outcomes[identity] = decision.outcome
         switch decision.outcome {
         case .activity, .unmatched: copies[identity] = stored

@@ -26,9 +26,22 @@ import Testing
         }
         let applied = try db.database.writer.read { try AppDatabase.migrator.appliedMigrations($0) }
         #expect(Array(applied.prefix(3)) == ["v1-reference-data", "v1-job-runs", "v1-rating-state"])
-        #expect(applied.last == "v3-scheduler")
+        #expect(applied.contains("v3-scheduler") && applied.contains("v4-copies"))
         // Opening again migrates nothing and keeps the data.
         _ = try AppDatabase.open(path: db.directory.appendingPathComponent("crm.sqlite").path)
+    }
+
+    @Test("the database file and its -wal and -shm files are created readable by their owner only (0600)")
+    func databaseFilesArePrivate() throws {
+        let path = db.directory.appendingPathComponent("private.sqlite").path
+        let previous = umask(0o022)
+        defer { umask(previous) }
+        let database = try AppDatabase.open(path: path)
+        try database.writer.write { try $0.execute(sql: "CREATE TABLE t (x)") }
+        for file in [path, path + "-wal", path + "-shm"] {
+            let mode = try #require(FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int, "\(file)")
+            #expect(mode == 0o600, "\(file): \(String(mode, radix: 8))")
+        }
     }
 
     @Test func aDatabaseMigratedByANewerReleaseIsRefusedAndLeftAlone() throws {

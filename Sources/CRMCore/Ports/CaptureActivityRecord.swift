@@ -8,6 +8,8 @@ public struct ActivityRecord: Sendable, Equatable {
     public var orders: [OrderNumber]
     public var ownOrders: [OrderNumber]
     public var unresolvedOrders: [OrderNumber]
+    /// Unresolved `Order:N` references that can be no order number (0, or beyond `Int64`): their digits.
+    public var unresolvedOrderDigits: [String]
     public var inheritedFrom: MessageIdentity?
     public var flags: [String]
     /// The messages it answers, nearest first.
@@ -16,8 +18,9 @@ public struct ActivityRecord: Sendable, Equatable {
     public init(
         direction: String, contacts: [ContactID], accounts: [AccountID], users: [UserID], orders: [OrderNumber],
         ownOrders: [OrderNumber], unresolvedOrders: [OrderNumber], inheritedFrom: MessageIdentity?, flags: [String],
-        threadParents: [MessageIdentity]
+        threadParents: [MessageIdentity], unresolvedOrderDigits: [String] = []
     ) {
+        self.unresolvedOrderDigits = unresolvedOrderDigits
         self.direction = direction
         self.contacts = contacts
         self.accounts = accounts

@@ -15,16 +15,19 @@ public protocol CaptureTransaction {
     func message(_ identity: MessageIdentity) throws -> StoredMessage?
     /// The stored message with database id `id`.
     func message(id: Int64) throws -> StoredMessage?
-    /// The stored raw copies of a message, in a stable order (by first source).
+    /// The stored raw copies of a message in the order they were committed: the first is the copy stored first (§12).
     func rawCopies(of message: Int64) throws -> [RawCopy]
+    /// The stored activity of a message, nil when it has none.
+    func activity(of message: Int64) throws -> ActivityRecord?
+    /// §12: adds the contacts, accounts and users of `activity` to the stored activity of `message` (none is removed;
+    /// direction, orders, thread and attachments are left as stored) and sets its flags.
+    func addLinks(toActivityOf message: Int64, _ activity: ActivityRecord) throws
     /// Every activity connected to `identity` through thread references (its parents, what answers it, at any
     /// depth, both directions), itself excluded.
     func threadActivities(of identity: MessageIdentity, parents: [MessageIdentity]) throws
         -> [(MessageIdentity, ActivityRecord)]
     /// Creates the message row with its first copy; returns its id.
     func insertMessage(_ identity: MessageIdentity, headline: MessageHeadline, copy: RawCopy) throws -> Int64
-    /// Replaces what `export` shows of a message (date, subject, sender), e.g. after its copies were merged.
-    func updateHeadline(of message: Int64, _ headline: MessageHeadline) throws
     /// Adds one more distinct copy to a message (no-op when its checksum is already stored).
     func addCopy(to message: Int64, copy: RawCopy) throws
     /// Records a source of a message; false when it was already recorded.

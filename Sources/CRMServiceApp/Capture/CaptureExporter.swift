@@ -25,6 +25,8 @@ public struct CaptureExporter {
         case number(Int64?)
         case texts([String])
         case numbers([Int64])
+        /// Numbers of any size by their digits, written as JSON numbers.
+        case numberLiterals([String])
         case sources([MessageSource])
     }
 
@@ -42,6 +44,7 @@ public struct CaptureExporter {
                     case .number(let n): json.field(column, n)
                     case .texts(let list): json.field(column, strings: list)
                     case .numbers(let list): json.field(column, numbers: list)
+                    case .numberLiterals(let list): json.field(column, raw: "[" + list.joined(separator: ",") + "]")
                     case .sources(let list): json.field(column, objects: list.map { [("mailbox", $0.mailbox), ("ref", $0.ref)] })
                     }
                 }
@@ -53,6 +56,7 @@ public struct CaptureExporter {
                     case .number(let n): n.map(String.init) ?? ""
                     case .texts(let list): ReferenceExporter.csvField(list.joined(separator: "; "))
                     case .numbers(let list): list.map(String.init).joined(separator: "; ")
+                    case .numberLiterals(let list): list.joined(separator: "; ")
                     case .sources(let list):
                         ReferenceExporter.csvField(list.map { "\($0.mailbox):\($0.ref)" }.joined(separator: "; "))
                     }
@@ -60,6 +64,13 @@ public struct CaptureExporter {
                 emit(Array((fields.joined(separator: ",") + "\r\n").utf8))
             }
         }
+    }
+
+    /// `unresolved_orders`: the unresolved numbers and the digits of those that can be no order number (0, beyond
+    /// 64 bits), in numeric order. The stored digits are digits only (a CHECK constraint), so they are valid JSON.
+    static func unresolved(_ record: ActivityRecord) -> [String] {
+        (record.unresolvedOrders.map(\.description) + record.unresolvedOrderDigits)
+            .sorted { ($0.count, $0) < ($1.count, $1) }
     }
 
     func table(_ kind: ExportKind) throws -> ([String], [[Cell]]) {
@@ -71,7 +82,7 @@ public struct CaptureExporter {
                         [.number(a.id), .text(a.messageID), .text(a.record.direction), .text(a.date), .text(a.subject),
                          .texts(a.record.contacts.map(\.rawValue)), .texts(a.record.accounts.map(\.rawValue)),
                          .texts(a.record.users.map(\.rawValue)), .numbers(a.record.orders.map(\.rawValue)),
-                         .numbers(a.record.unresolvedOrders.map(\.rawValue)), .text(a.threadID),
+                         .numberLiterals(Self.unresolved(a.record)), .text(a.threadID),
                          .number(Int64(a.attachments)), .texts(a.record.flags), .sources(a.sources)]
                     })
         case .unmatched:

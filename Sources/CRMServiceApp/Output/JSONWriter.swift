@@ -31,6 +31,14 @@ public struct JSONWriter: Sendable {
         if let value { appendLiteral(String(value)) } else { appendLiteral("null") }
     }
 
+    /// A JSON number of any size from its decimal digits (an `Order:N` beyond `Int64`); anything but digits is
+    /// written as a string rather than break the document.
+    public mutating func numberLiteral(_ digits: String) {
+        guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { string(digits); return }
+        valuePrefix()
+        appendLiteral(digits)
+    }
+
     public mutating func bool(_ value: Bool) { valuePrefix(); appendLiteral(value ? "true" : "false") }
     public mutating func null() { valuePrefix(); appendLiteral("null") }
 

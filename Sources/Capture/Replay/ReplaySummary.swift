@@ -9,6 +9,8 @@ public struct ReplaySummary: Sendable, Equatable {
     public var duplicates = 0
     /// Files that could not be read (reported, skipped).
     public var unreadable: [String] = []
+    /// Directories not walked again (a symbolic link loop, or a directory reached twice): every file is read once.
+    public var skipped: [ReplayError] = []
 
     public init() {}
 

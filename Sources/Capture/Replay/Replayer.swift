@@ -28,9 +28,9 @@ public struct Replayer {
 
     /// Replays `paths`; unreadable files are listed in the summary and skipped; store errors are thrown.
     public func replay(_ paths: [String], progress: Progress? = nil) throws -> ReplaySummary {
-        let inputs = try ReplayInput.expand(paths)
-        let total = inputs.reduce(Int64(0)) { $0 + $1.size }
         var summary = ReplaySummary()
+        let inputs = try ReplayInput.expand(paths, skipped: &summary.skipped)
+        let total = inputs.reduce(Int64(0)) { $0 + $1.size }
         var batch: [RawMessage] = []
         var doneBytes: Int64 = 0
         var currentBytes: Int64 = 0

@@ -27,6 +27,11 @@ extension AddressScanner {
                 compounds.append(k..<(k + 1))
             }
         }
+        let addressLike = compounds.indices.filter { looksLikeAddress(compounds[$0]) }
+        if addressLike.count > 1 {
+            appendSeveral(compounds, addresses: addressLike, defects: &defects)
+            return
+        }
         let addressCompound = compounds.lastIndex { range in
             words[range].contains { !$0.quoted && $0.bytes.contains(ASCII.at) }
         }
@@ -49,6 +54,37 @@ extension AddressScanner {
         }
     }
 
+    /// Several address-looking words in one entry, without brackets or commas between (a separator lost in a broken
+    /// encoded word: `a@x.example =?utf-8?q?=2C?= b@y.example`): each is an address, named by the words since the
+    /// one before it; the comments go to the last.
+    private mutating func appendSeveral(_ compounds: [Range<Int>], addresses: [Int], defects: inout [MIMEDefect]) {
+        repaired = true
+        var nameWords: [Word] = []
+        for (c, range) in compounds.enumerated() {
+            guard addresses.contains(c) else { nameWords.append(contentsOf: words[range]); continue }
+            let address = range.reduce(into: [UInt8]()) { out, k in appendForAddress(words[k], to: &out) }
+            let isLast = c == addresses.last
+            if isLast { for later in compounds[(c + 1)...] { nameWords.append(contentsOf: words[later]) } }
+            var name = name(of: nameWords, withComments: isLast, defects: &defects)
+            if let text = name, !text.unicodeScalars.contains(where: { $0.properties.isAlphabetic || ("0"..."9").contains($0) }) {
+                name = nil  // what is left of the lost separator (`,`) names nobody
+            }
+            result.append(MailAddress(name: name, address: text(address[...], defects: &defects)))
+            nameWords.removeAll()
+            if isLast { break }
+        }
+    }
+
+    /// `local@domain.tld` with one `@`, unquoted: a word that can only be an address, not part of a name.
+    private func looksLikeAddress(_ range: Range<Int>) -> Bool {
+        guard range.allSatisfy({ !words[$0].quoted }) else { return false }
+        let bytes = range.flatMap { words[$0].bytes }
+        guard let at = bytes.firstIndex(of: ASCII.at), bytes.lastIndex(of: ASCII.at) == at, at > 0 else { return false }
+        let domain = bytes[(at + 1)...]
+        guard let dot = domain.firstIndex(of: ASCII.dot) else { return false }
+        return dot > domain.startIndex && dot < domain.endIndex - 1
+    }
+
     private func endsWithDotOrAt(_ word: Word) -> Bool {
         !word.quoted && (word.bytes.last == ASCII.dot || word.bytes.last == ASCII.at)
     }
@@ -69,7 +105,7 @@ extension AddressScanner {
     }
 
     /// The display name from the phrase words and the comments, or nil when both are empty.
-    private func name<C: Collection>(of phraseWords: C, defects: inout [MIMEDefect]) -> String?
+    private func name<C: Collection>(of phraseWords: C, withComments: Bool = true, defects: inout [MIMEDefect]) -> String?
     where C.Element == Word {
         var phrase: [UInt8] = []
         for word in phraseWords {
@@ -78,7 +114,7 @@ extension AddressScanner {
         }
         let decodedPhrase = phrase.isEmpty ? "" : HeaderText.phrase(phrase[...], options: options, defects: &defects)
         var commentText = ""
-        for comment in comments {
+        for comment in withComments ? comments : [] {
             let decoded = HeaderText.phrase(comment[...], options: options, defects: &defects)
             guard !decoded.isEmpty else { continue }
             if !commentText.isEmpty { commentText += " " }

@@ -6,42 +6,61 @@
 /// Blanks are space and tab. "Letter or digit" is any Unicode letter or digit, so `éOrder:1` is glued too.
 public enum OrderReferenceScanner {
     /// The numbers in order of first appearance (subject first), without repeats; numbers beyond `Int64` are
-    /// left out and reported as `orderNumberOutOfRange`.
+    /// left out here (see `references`) and reported as `orderNumberOutOfRange`.
     public static func scan(subject: String?, body: String, defects: inout [MIMEDefect]) -> [Int64] {
+        references(subject: subject, body: body, defects: &defects).numbers
+    }
+
+    /// Every reference, in order of first appearance (subject first), without repeats: `numbers` those that fit in
+    /// `Int64`, `large` the digits (leading zeros dropped) of those beyond it, which name no order and so are
+    /// unresolved references (§4.7), never dropped; each of those also reports `orderNumberOutOfRange`.
+    public static func references(subject: String?, body: String, defects: inout [MIMEDefect])
+        -> (numbers: [Int64], large: [String]) {
         var found: [Int64] = []
+        var large: [String] = []
         var seen: Set<Int64> = []
-        func add(_ n: Int64) { if seen.insert(n).inserted { found.append(n) } }
-        var overflow = false
+        func add(_ token: Token) {
+            if let n = token.number {
+                if seen.insert(n).inserted { found.append(n) }
+            } else if !large.contains(token.digits) {
+                large.append(token.digits)
+            }
+        }
         if let subject {
-            for token in tokens(in: Array(subject.utf8), overflow: &overflow) { add(token.number) }
+            for token in tokens(in: Array(subject.utf8)) { add(token) }
         }
         var utf8 = Array(body.utf8)
         utf8.append(0x0A)
         var lineStart = 0
         for i in utf8.indices where utf8[i] == 0x0A {
-            if let n = lineReference(utf8[lineStart..<i], overflow: &overflow) { add(n) }
+            if let token = lineReference(utf8[lineStart..<i]) { add(token) }
             lineStart = i + 1
         }
-        if overflow { defects.append(.orderNumberOutOfRange) }
-        return found
+        if !large.isEmpty { defects.append(.orderNumberOutOfRange) }
+        return (found, large)
     }
 
-    /// The number when the line holds a single `Order:N` and blanks; nil for quoted lines and anything else.
-    static func lineReference(_ line: ArraySlice<UInt8>, overflow: inout Bool) -> Int64? {
+    /// The reference when the line holds a single `Order:N` and blanks; nil for quoted lines and anything else.
+    static func lineReference(_ line: ArraySlice<UInt8>) -> Token? {
         var start = line.startIndex
         var end = line.endIndex
         while start < end, isBlank(line[start]) { start += 1 }
         while end > start, isBlank(line[end - 1]) || line[end - 1] == 0x0D { end -= 1 }
         guard start < end, line[start] != 0x3E else { return nil } // ">" quotes
         let trimmed = Array(line[start..<end])
-        let hits = tokens(in: trimmed, overflow: &overflow, whole: true)
-        return hits.first.map(\.number)
+        return tokens(in: trimmed, whole: true).first
     }
 
-    struct Token { var number: Int64; var range: Range<Int> }
+    struct Token {
+        /// The number, nil when it does not fit in `Int64`.
+        var number: Int64?
+        /// The digits without leading zeros (`0` for zero).
+        var digits: String
+        var range: Range<Int>
+    }
 
     /// Every well-formed `Order:N` in `s`. With `whole`, only a token spanning all of `s` counts.
-    static func tokens(in s: [UInt8], overflow: inout Bool, whole: Bool = false) -> [Token] {
+    static func tokens(in s: [UInt8], whole: Bool = false) -> [Token] {
         var result: [Token] = []
         let word: [UInt8] = Array("order".utf8)
         var i = 0
@@ -57,11 +76,9 @@ public enum OrderReferenceScanner {
             while j < s.count, s[j] >= 0x30, s[j] <= 0x39 { j += 1 }
             guard j > digitsStart, !gluedAfter(s, j) else { i += 1; continue }
             if whole && j != s.count { return [] }
-            if let n = number(s[digitsStart..<j]) {
-                result.append(Token(number: n, range: i..<j))
-            } else {
-                overflow = true
-            }
+            let digits = s[digitsStart..<j].drop { $0 == 0x30 }
+            result.append(Token(number: number(s[digitsStart..<j]),
+                                digits: digits.isEmpty ? "0" : String(decoding: digits, as: UTF8.self), range: i..<j))
             i = j
         }
         return result

@@ -32,9 +32,7 @@ final class DatabaseCaptureTransaction: CaptureTransaction {
 
     func rawCopies(of message: Int64) throws -> [RawCopy] {
         try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT sha256, raw FROM message_copies WHERE message_id = ?
-            ORDER BY (SELECT min(s.mailbox || char(0) || s.ref) FROM sources s
-                      WHERE s.message_id = message_copies.message_id AND s.copy_sha256 = message_copies.sha256), sha256
+            SELECT sha256, raw FROM message_copies WHERE message_id = ? ORDER BY rowid
             """), arguments: [message]).map { row in
             let data: Data = row[1]
             return RawCopy(sha256: row[0], bytes: [UInt8](data))
@@ -74,6 +72,12 @@ final class DatabaseCaptureTransaction: CaptureTransaction {
         return try found.sorted { $0.key < $1.key }.map { id, member in (member, try activityRecord(message: id)) }
     }
 
+    func activity(of message: Int64) throws -> ActivityRecord? {
+        guard try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM activities WHERE message_id = ?"),
+                                 arguments: [message]) != nil else { return nil }
+        return try activityRecord(message: message)
+    }
+
     /// The activity of message `id`.
     func activityRecord(message id: Int64) throws -> ActivityRecord {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
@@ -100,12 +104,15 @@ final class DatabaseCaptureTransaction: CaptureTransaction {
         }
         let parents = try String.fetchAll(db.cachedStatement(
             sql: "SELECT parent_identity FROM thread_refs WHERE message_id = ? ORDER BY position"), arguments: [message])
+        let digits = try String.fetchAll(db.cachedStatement(
+            sql: "SELECT digits FROM activity_order_digits WHERE activity_id = ? ORDER BY length(digits), digits"),
+            arguments: [activity])
         return ActivityRecord(
             direction: direction, contacts: contacts.map(ContactID.init), accounts: accounts.map { AccountID($0) },
             users: users.map(UserID.init), orders: orders["linked"] ?? [], ownOrders: orders["own"] ?? [],
             unresolvedOrders: orders["unresolved"] ?? [], inheritedFrom: inheritedFrom.flatMap(MessageIdentity.init),
             flags: flags.isEmpty ? [] : flags.split(separator: ",").map(String.init),
-            threadParents: parents.compactMap(MessageIdentity.init))
+            threadParents: parents.compactMap(MessageIdentity.init), unresolvedOrderDigits: digits)
     }
 
     func insertMessage(_ identity: MessageIdentity, headline: MessageHeadline, copy: RawCopy) throws -> Int64 {
@@ -118,11 +125,6 @@ final class DatabaseCaptureTransaction: CaptureTransaction {
         let id = db.lastInsertedRowID
         try addCopy(to: id, copy: copy)
         return id
-    }
-
-    func updateHeadline(of message: Int64, _ headline: MessageHeadline) throws {
-        try db.cachedStatement(sql: "UPDATE messages SET date = ?, subject = ?, from_address = ? WHERE id = ?")
-            .execute(arguments: [headline.date.map(AppDatabase.timestamp), headline.subject, headline.from, message])
     }
 
     func addCopy(to message: Int64, copy: RawCopy) throws {

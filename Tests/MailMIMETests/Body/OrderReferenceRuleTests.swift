@@ -61,12 +61,17 @@ struct OrderReferenceRuleTests {
         #expect(refs(subject: "Order:3 Order:1", body: "Order:2\nOrder:3\nOrder:2") == [3, 1, 2])
     }
 
-    @Test func numbersBeyondInt64AreADefectNotAReference() {
+    @Test("§4.7 an Order: number too large for an integer is an unresolved reference, not dropped")
+    func numbersBeyondInt64AreKeptByTheirDigits() {
         var defects: [MIMEDefect] = []
-        let found = OrderReferenceScanner.scan(subject: "Order:99999999999999999999 Order:9223372036854775807",
-                                               body: "Order:9223372036854775808", defects: &defects)
-        #expect(found == [Int64.max])
+        let found = OrderReferenceScanner.references(
+            subject: "Order:99999999999999999999 Order:9223372036854775807 Order:0099999999999999999999",
+            body: "Order:9223372036854775808", defects: &defects)
+        #expect(found.numbers == [Int64.max])
+        #expect(found.large == ["99999999999999999999", "9223372036854775808"])
         #expect(defects == [.orderNumberOutOfRange])
+        let parsed = MIMEParser().parse(Array("Subject: Order: 123456789012345678901234567890\r\n\r\nx\r\n".utf8))
+        #expect(parsed.orderRefs.isEmpty && parsed.largeOrderRefs == ["123456789012345678901234567890"])
     }
 
     @Test func crlfLineEndsInBodyAreTolerated() {
