@@ -177,7 +177,27 @@ import Testing
         } throws: { ($0 as! PollFailure).kind == .store }
         #expect(try db.checkpoint("box")?.lastUID == 1)
         #expect(!server.calls.contains("seen 2 true"))
+        #expect(server.messages[2]?.seen == false) // the fetch set it; the failed commit cleared it
         #expect(try self.poll(self.poller()).outcomes.messages == 1)
+    }
+
+    // Found by scripts/chaos: on a full disk every poll fetched (BODY[] sets \Seen), failed to commit and left its
+    // messages \Seen, i.e. done with `after: seen`, though nothing of them was stored.
+    @Test("§4 marked done only once committed: a failed commit leaves each message as it was found",
+          arguments: [AfterCaptureAction.seen, .none, .move(folder: "Archive")])
+    func aFailedCommitLeavesTheFlagsAsFound(after: AfterCaptureAction) throws {
+        server.append(message("unread@x"), seen: false)
+        server.append(message("read@x"), seen: true)
+        let store = FailingStore(base: db.database, failAt: 1) // the checkpoint read, then *the batch*
+        let poller = MailboxPoller(mailbox: "box", store: store, after: after, observer: observer, logger: quietLogger)
+        #expect {
+            try poller.poll(FakeMailboxSession(server))
+        } throws: { ($0 as! PollFailure).kind == .store }
+        #expect(server.calls.contains("fetch 1") && server.calls.contains("fetch 2"))
+        #expect(server.messages[1]?.seen == false)
+        #expect(server.messages[2]?.seen == true)
+        #expect(try db.storedMessageIDs().isEmpty)
+        #expect(try db.checkpoint("box") == nil)
     }
 
     @Test func aBatchStopsFetchingOnceAStopIsRequestedAndCommitsWhatItHolds() throws {

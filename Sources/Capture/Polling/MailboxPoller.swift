@@ -10,7 +10,8 @@ import Logging
 ///   (INTERFACE.md §4 "Nothing fetched is lost"); the after-action runs only once that transaction is committed, and
 ///   its failure is logged and counted, never undoes the capture. A crash between a commit and its after-actions
 ///   leaves that batch's messages without them (not seen, not moved; with `none`, left `\Seen` by the fetch, as is
-///   mail fetched but not yet committed): captured and behind the checkpoint, they are never fetched again.
+///   mail fetched but not yet committed when the process dies): captured and behind the checkpoint, they are never
+///   fetched again. A commit that fails clears the `\Seen` its fetches set (`restoreUnseen`).
 /// - No checkpoint and `since` given: the first poll takes `UID SEARCH SINCE` (received on or after that day).
 /// - UIDVALIDITY differs from the checkpoint's: the mailbox is scanned again from its first UID (bounded by `since`
 ///   when given). What was captured before comes back as duplicates; their new source ref `UIDVALIDITY:UID` is
@@ -89,8 +90,8 @@ public struct MailboxPoller: Sendable {
     private struct Fetched {
         var uid: MessageUID
         var raw: RawMessage
-        /// For `after: none`: whether it carried `\Seen` before the fetch.
-        var wasSeen: Bool?
+        /// Whether it carried `\Seen` before the fetch set it.
+        var wasSeen: Bool
     }
 
     private func run(_ session: any MailboxSession, shouldStop: () -> Bool, summary: inout PollSummary) throws {
@@ -136,14 +137,15 @@ public struct MailboxPoller: Sendable {
             var bytesInBatch = 0
             var pending: (any Error)?
             let candidates = Array(uids[index..<min(index + batchSize, uids.count)])
-            // For `none`: which of them were seen before the fetch sets `\Seen` (one command for the batch).
-            let seenBefore = after == .none
-                ? try call("checking \\Seen of UIDs \(imapSequenceSet(candidates))") { try session.seen(among: candidates) }
-                : []
+            // Which of them were seen before the fetch sets `\Seen` (one command for the batch): `none` clears it again
+            // after the commit, and every mode clears it when the commit fails (`restoreUnseen`).
+            let seenBefore = try call("checking \\Seen of UIDs \(imapSequenceSet(candidates))") {
+                try session.seen(among: candidates)
+            }
             for uid in candidates {
                 if !batch.isEmpty, bytesInBatch >= batchBytes || shouldStop() { break }
                 do {
-                    let wasSeen = after == .none ? seenBefore.contains(uid) : nil
+                    let wasSeen = seenBefore.contains(uid)
                     let bytes = try call("fetching UID \(uid)") { try session.fetch(uid, uidValidity: validity) }
                     let source = MessageSource(mailbox: mailbox, ref: "\(validity):\(uid)")
                     batch.append(Fetched(uid: uid, raw: RawMessage(bytes: bytes, source: source), wasSeen: wasSeen))
@@ -155,7 +157,12 @@ public struct MailboxPoller: Sendable {
             }
             index += batch.count
             if !batch.isEmpty {
-                try commit(batch, validity: validity, pipeline: pipeline, summary: &summary)
+                do {
+                    try commit(batch, validity: validity, pipeline: pipeline, summary: &summary)
+                } catch {
+                    restoreUnseen(batch, session: session)
+                    throw error
+                }
                 afterActions(batch, session: session, summary: &summary)
                 last = batch[batch.count - 1].uid.rawValue
                 committed = true
@@ -199,6 +206,19 @@ public struct MailboxPoller: Sendable {
                                                "mail.outcome": "\(result.logName)"])
         }
         summary.lastUID = checkpoint.lastUID
+    }
+
+    /// A batch whose commit failed (a full disk): the fetch marked its messages `\Seen`, which with `after: seen` means
+    /// done (INTERFACE.md §4: marked done only once committed) and otherwise shows unread mail as read. They are left
+    /// as they were found; the next poll fetches them again. A failure here is logged; the poll fails anyway.
+    private func restoreUnseen(_ batch: [Fetched], session: any MailboxSession) {
+        let unseen = batch.filter { !$0.wasSeen }.map(\.uid)
+        do { try session.setSeen(false, unseen) } catch {
+            let (kind, message) = explain(error)
+            logger.warning("could not clear \\Seen of messages whose commit failed", metadata: [
+                "mail.mailbox": "\(mailbox)", "mail.uids": "\(imapSequenceSet(unseen))", "error.kind": "\(kind.rawValue)",
+                "error": "\(message)"])
+        }
     }
 
     /// The after-actions of a committed batch: one command for the batch (a round trip a message would halve the
