@@ -11,7 +11,8 @@ import Matching
 /// - `assign` makes an activity linking the chosen contact, every user and contact among sender and recipients and
 ///   their accounts; the direction is outgoing when the sender is a user, else incoming; orders as in §4.7.
 /// - `reprocess` decides open entries again with the current address book: one that becomes an activity leaves
-///   the queue (as if it had been captured now), one that stays unmatched keeps its id with the new reason.
+///   the queue (as if it had been captured now), one that stays unmatched keeps its id with the new reason. A
+///   `too_large` entry stays as it is (only its header was kept).
 extension CapturePipeline {
     /// `unmatched assign ID --contact CID`.
     public func assign(_ entry: Int64, to contact: ContactID, actor: String, in tx: any CaptureTransaction,
@@ -57,7 +58,9 @@ extension CapturePipeline {
         }
         return try tx.openUnmatchedMessages(entries: entries).map { entry, message in
             guard let stored = try tx.message(id: message) else { return (entry, .ignored(.excluded)) }
-            let result = try decideAgain(message, identity: stored.identity, in: tx, at: time)
+            // §12: only the header of a too-large message was kept; it cannot decide what the whole would be.
+            let result = try tx.unmatchedReason(of: message) == UnmatchedReason.tooLarge.rawValue
+                ? .unmatched(.tooLarge) : try decideAgain(message, identity: stored.identity, in: tx, at: time)
             try tx.appendAudit(AuditLogEntry(at: time, actor: actor, action: "reprocess", target: "unmatched \(entry)",
                                              detail: Self.describe(result)))
             return (entry, result)

@@ -30,6 +30,10 @@ public enum AuditEntry: Sendable, Hashable, CustomStringConvertible {
     case replyUpdated(MessageIdentity, orders: [OrderNumber])
     /// §4: a linked order whose account is outside the activity's accounts and their families.
     case orderAccountMismatch(OrderNumber, orderAccount: AccountID)
+    /// §12: the message is `size` bytes, over `capture.max_message_bytes` (`limit`): only its header section was read.
+    case tooLarge(size: Int, limit: Int)
+    /// §12: the message failed to be captured `attempts` times for a reason of its own; the last error.
+    case unprocessable(attempts: Int, error: String)
 
     public var description: String {
         switch self {
@@ -54,6 +58,10 @@ public enum AuditEntry: Sendable, Hashable, CustomStringConvertible {
         case .replyUpdated(let reply, let orders): "§4.7 reply \(reply) now links orders \(Self.list(orders))"
         case .orderAccountMismatch(let order, let account):
             "§4.7 order \(order) belongs to account \(account), outside the activity's accounts: order_account_mismatch"
+        case .tooLarge(let size, let limit):
+            "§12 the message is \(size) bytes, over capture.max_message_bytes (\(limit)): only its header section was read"
+        case .unprocessable(let attempts, let error):
+            "§12 capture failed \(attempts) times for a reason of the message's own; last error: \(error)"
         }
     }
 

@@ -97,6 +97,7 @@ extension AppDatabase {
         }
         registerCaptureMigrations(in: &migrator)
         migrator.registerMigration("v3-scheduler", migrate: migrateScheduler)
+        registerLimitsMigrations(in: &migrator)
         return migrator
     }
 }
