@@ -63,6 +63,7 @@ struct PollCommand: AsyncParsableCommand {
     var batchSize: Int?
 
     func run() async throws {
+        let maxMessageBytes = try MaxMessageBytes.checked(self.maxMessageBytes)
         let request: PollRequest
         do {
             request = try PollRequest(
@@ -72,7 +73,6 @@ struct PollCommand: AsyncParsableCommand {
         } catch {
             throw CommandFailure.badInput(error.description)
         }
-        let maxMessageBytes = try MaxMessageBytes.checked(self.maxMessageBytes)
         let (database, capture) = try databaseOptions.open()
         let logger = PollRunner.standardErrorLogger()
         let mailbox = request.settings.name
