@@ -117,7 +117,9 @@ extension MailboxPoller {
     /// Whether `error` is about the message in hand: a protocol failure after which the server still answers STATUS
     /// (on a new connection when the failure dropped the old one).
     func isOwnFailure(_ error: any Error, session: any MailboxSession) -> Bool {
-        guard !(error is PollFailure), explain(error).kind == .protocolError else { return false }
+        // An IMAPError's own kind first: what `explain` makes of it depends on the caller's explainer.
+        let kind = (error as? IMAPError)?.kind ?? explain(error).kind
+        guard !(error is PollFailure), kind == .protocolError else { return false }
         do {
             _ = try session.status()
             return true

@@ -68,9 +68,10 @@ public struct MailboxPoller: Sendable {
         self.explain = explain
     }
 
-    /// A `PollFailure` keeps its kind; anything else is a protocol error described by itself.
+    /// A `PollFailure` or an `IMAPError` keeps its kind; anything else is a protocol error described by itself.
     public static let defaultExplain: @Sendable (any Error) -> (kind: PollErrorKind, message: String) = { error in
         if let failure = error as? PollFailure { return (failure.kind, failure.message) }
+        if let failure = error as? IMAPError { return (failure.kind, failure.message) }
         return (.protocolError, "\(error)")
     }
 
