@@ -21,6 +21,9 @@ import Logging
 ///   work, which the next poll fetches again.
 /// - `shouldStop` is asked before each message: once it says yes, what is in hand is committed and after-actioned,
 ///   nothing more is fetched.
+/// - §12 (`MailboxPoller+Limits.swift`): sizes are learnt before a batch is fetched; a message over `maxMessageBytes`
+///   is fetched only as its header section (`too_large`); a message failing three times for a reason of its own is
+///   kept as `unprocessable` and the checkpoint moves past it.
 /// - Blocking (session and database calls): run it on a thread of its own (`BlockingThread`).
 public struct MailboxPoller: Sendable {
     /// The mailbox name recorded as the source of what it captures and keyed in the checkpoints.
