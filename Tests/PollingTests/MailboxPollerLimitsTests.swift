@@ -84,6 +84,41 @@ import Testing
     }
 }
 
+extension MailboxPollerLimitsTests {
+    @Test("§12 a server that refuses RFC822.SIZE is asked a few times a batch, not once a message; the limit still holds")
+    func sizesRefused() throws {
+        for n in 1...6 { server.append(message("m\(n)@x")) }
+        server.append(message("big@x") + Array(repeating: UInt8(ascii: "z"), count: 5_000))
+        let session = NoSizesSession(FakeMailboxSession(server))
+        let poller = MailboxPoller(mailbox: "box", store: db.database, batchSize: 50, maxMessageBytes: 2_000,
+                                   observer: RecordingObserver(), logger: quietLogger)
+        let summary = try poller.poll(session)
+        #expect(summary.outcomes.messages == 7 && summary.outcomes.unmatched == [.unknownSender: 6, .tooLarge: 1])
+        #expect(session.sizeRequests == 4) // the batch, then three UIDs one by one
+        #expect(try attempts() == 0)
+    }
+}
+
+/// A session whose server answers every RFC822.SIZE request with BAD.
+final class NoSizesSession: MailboxSession {
+    let inner: FakeMailboxSession
+    private(set) var sizeRequests = 0
+    init(_ inner: FakeMailboxSession) { self.inner = inner }
+
+    func sizes(of uids: [MessageUID]) throws -> [MessageUID: Int] {
+        sizeRequests += 1
+        throw IMAPError(kind: .protocolError, message: "BAD unknown fetch attribute")
+    }
+    func capabilities() throws -> Set<String> { try inner.capabilities() }
+    func status() throws -> MailboxStatus { try inner.status() }
+    func uids(after uid: MessageUID) throws -> [MessageUID] { try inner.uids(after: uid) }
+    func uids(since day: String) throws -> [MessageUID] { try inner.uids(since: day) }
+    func fetch(_ uid: MessageUID, uidValidity: UIDValidity) throws -> [UInt8] { try inner.fetch(uid, uidValidity: uidValidity) }
+    func isSeen(_ uid: MessageUID) throws -> Bool { try inner.isSeen(uid) }
+    func setSeen(_ seen: Bool, _ uid: MessageUID) throws { try inner.setSeen(seen, uid) }
+    func move(_ uid: MessageUID, to folder: String) throws { try inner.move(uid, to: folder) }
+}
+
 /// The fixture database with a capture step that throws for one message (its thread lookup), as a bug or a corrupt
 /// record of that message would.
 final class PoisonedStore: CaptureStore, @unchecked Sendable {

@@ -21,7 +21,8 @@ extension MailboxPoller {
     public static let attemptsBeforeUnprocessable = 3
 
     /// The sizes of `uids`. When the server fails the answer for the batch because of one message, they are asked one
-    /// by one; a message whose size cannot be learnt has none (its fetch then decides).
+    /// by one; a message whose size cannot be learnt has none (its fetch, bounded by the limit, then decides). After
+    /// three failures in a row the rest are not asked (a server that refuses RFC822.SIZE is not asked 50 times).
     func sizes(of uids: [MessageUID], session: any MailboxSession) throws -> [MessageUID: Int] {
         do { return try session.sizes(of: uids) } catch {
             guard isOwnFailure(error, session: session) else {
@@ -29,11 +30,14 @@ extension MailboxPoller {
             }
         }
         var result: [MessageUID: Int] = [:]
-        for uid in uids {
+        var failuresInARow = 0
+        for uid in uids where uids.count > 1 && failuresInARow < 3 {
             do {
                 if let size = try session.sizes(of: [uid])[uid] { result[uid] = size }
+                failuresInARow = 0
             } catch {
                 guard isOwnFailure(error, session: session) else { throw failure("asking the size of UID \(uid)", error) }
+                failuresInARow += 1
             }
         }
         return result
