@@ -116,15 +116,34 @@ import Testing
         #expect(Set(whole.compactMap { $0 }) == [[first.whole], [last.whole]])
     }
 
-    @Test("§12 reprocess leaves a too_large entry as it is: its header alone decides nothing")
+    @Test("§12 reprocess leaves too_large and unprocessable entries as they are: what is kept of them decides nothing")
     func reprocessKeepsTooLarge() throws {
         let big = Self.message("big-reprocess", bodyBytes: 2 << 20)
         _ = try replay([try write("big.eml", big.whole)])
-        let results = try db.database.inCaptureTransaction { tx in
-            try CapturePipeline(book: try db.database.addressBook(policy: CapturePolicy()))
-                .reprocess(nil, actor: "test", in: tx)
+        let pipeline = CapturePipeline(book: try db.database.addressBook(policy: CapturePolicy()))
+        let header = Self.message("unreadable", bodyBytes: 10).header
+        _ = try db.database.inCaptureTransaction { tx in
+            try pipeline.captureUnprocessable(RawMessage(bytes: header, source: MessageSource(mailbox: "box", ref: "7:3")),
+                                              attempts: 3, error: "fetching UID 3: server said BYE", in: tx)
         }
-        #expect(results.map(\.result) == [.unmatched(.tooLarge)])
+        let results = try db.database.inCaptureTransaction { tx in try pipeline.reprocess(nil, actor: "test", in: tx) }
+        #expect(results.map(\.result) == [.unmatched(.tooLarge), .unmatched(.unprocessable)])
         #expect(try tooLargeEntry().copies == [big.header])
+        let reasons = try db.database.exportUnmatched().map(\.reason)
+        #expect(reasons == ["too_large", "unprocessable"])
+    }
+
+    @Test("§12 an unprocessable message with nothing read gets an identity of its own source: two are never one")
+    func emptyUnprocessable() throws {
+        let pipeline = CapturePipeline(book: try db.database.addressBook(policy: CapturePolicy()))
+        let results = try db.database.inCaptureTransaction { tx in
+            try ["7:3", "7:4", "7:3"].map { ref in
+                try pipeline.captureUnprocessable(RawMessage(bytes: [], source: MessageSource(mailbox: "box", ref: ref)),
+                                                  attempts: 3, error: "BYE", in: tx)
+            }
+        }
+        #expect(results == [.unmatched(.unprocessable), .unmatched(.unprocessable), .duplicate])
+        let rows = try db.database.exportUnmatched()
+        #expect(rows.count == 2 && rows.allSatisfy { $0.audit.contains("§12 capture failed 3 times for a reason of the message's own; last error: BYE") })
     }
 }
