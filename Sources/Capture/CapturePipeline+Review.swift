@@ -11,7 +11,9 @@ import Matching
 /// - `assign` makes an activity linking the chosen contact, every user and contact among sender and recipients and
 ///   their accounts; the direction is outgoing when the sender is a user, else incoming; orders as in §4.7.
 /// - `reprocess` decides open entries again with the current address book: one that becomes an activity leaves
-///   the queue (as if it had been captured now), one that stays unmatched keeps its id with the new reason.
+///   the queue (as if it had been captured now), one that stays unmatched keeps its id with the new reason. A
+///   `too_large` or `unprocessable` entry stays as it is (§12: only its header was kept, or capturing it failed three
+///   times; `assign` and `dismiss` settle it).
 extension CapturePipeline {
     /// `unmatched assign ID --contact CID`.
     public func assign(_ entry: Int64, to contact: ContactID, actor: String, in tx: any CaptureTransaction,
@@ -59,7 +61,14 @@ extension CapturePipeline {
         }
         return try tx.openUnmatchedMessages(entries: entries).map { entry, message in
             guard let stored = try tx.message(id: message) else { return (entry, .ignored(.excluded)) }
-            let result = try decideAgain(message, identity: stored.identity, in: tx, at: time)
+            // §12: what is kept of a too-large message is its header, which cannot decide what the whole would be;
+            // an unprocessable one failed three times already (and may hold only its header, or nothing).
+            let kept = try tx.unmatchedReason(of: message).flatMap(UnmatchedReason.init(rawValue:))
+            let result: CaptureResult = if let kept, kept == .tooLarge || kept == .unprocessable {
+                .unmatched(kept)
+            } else {
+                try decideAgain(message, identity: stored.identity, in: tx, at: time)
+            }
             try tx.appendAudit(AuditLogEntry(at: time, actor: actor, action: "reprocess", target: "unmatched \(entry)",
                                              detail: Self.describe(result)))
             return (entry, result)

@@ -53,6 +53,7 @@ public struct CapturePipeline: Sendable {
     /// Captures a prepared message inside `tx`.
     public func capture(_ prepared: PreparedMessage, in tx: any CaptureTransaction, at time: Date = Date()) throws
         -> CaptureResult {
+        if let tooLarge = prepared.raw.tooLarge { return try captureTooLarge(prepared, tooLarge, in: tx, at: time) }
         let (raw, parsed, checksum, identity) = (prepared.raw, prepared.parsed, prepared.checksum, prepared.identity)
         let copy = RawCopy(sha256: checksum, bytes: raw.bytes)
         if let stored = try tx.message(identity) {

@@ -5,9 +5,12 @@ import CRMCore
 public struct RawMessage: Sendable {
     public var bytes: [UInt8]
     public var source: MessageSource
+    /// Set when the message was over `capture.max_message_bytes`: `bytes` is then only its header section (§12).
+    public var tooLarge: MessageTooLarge?
 
-    public init(bytes: [UInt8], source: MessageSource) {
+    public init(bytes: [UInt8], source: MessageSource, tooLarge: MessageTooLarge? = nil) {
         self.bytes = bytes
         self.source = source
+        self.tooLarge = tooLarge
     }
 }

@@ -33,6 +33,8 @@ public final class CurlMailboxSession: MailboxSession {
     private var cachedCapabilities: Set<String>?
     /// Whether libcurl has selected the folder on the current connection.
     private var folderSelected = false
+    /// What STATUS said last: bounds what a SEARCH answer may make us allocate (§12).
+    var lastStatus: MailboxStatus?
     /// Capabilities to act as if the server lacked (tests of the ESEARCH-less and MOVE-less paths).
     var ignoredCapabilities: Set<String> = []
 
@@ -79,6 +81,7 @@ public final class CurlMailboxSession: MailboxSession {
         guard let status = IMAPResponseParser.status(reply) else {
             throw protocolError("STATUS", "no usable STATUS response")
         }
+        lastStatus = status
         return status
     }
 
@@ -107,10 +110,7 @@ public final class CurlMailboxSession: MailboxSession {
     }
 
     public func fetch(_ uid: MessageUID, uidValidity: UIDValidity) throws -> [UInt8] {
-        // A URL fetch (UID FETCH BODY[]) runs in the folder, which libcurl selects (checking UIDVALIDITY) if needed.
-        let body = try perform(
-            endpoint.messageURL(uid, uidValidity: uidValidity), command: nil, what: "FETCH UID \(uid)", selects: true)
-        return body
+        try fetch(uid, uidValidity: uidValidity, limit: .max)
     }
 
     public func isSeen(_ uid: MessageUID) throws -> Bool {
@@ -194,10 +194,13 @@ public final class CurlMailboxSession: MailboxSession {
     }
 
     private func search(_ command: String) throws -> [UInt32] {
+        let limit = try uidAnswerLimit()
         let reply = try perform(endpoint.folderURL, command: command, what: "UID SEARCH", selects: true)
-        guard let result = IMAPResponseParser.searchResult(reply) else {
-            throw protocolError("UID SEARCH", "no SEARCH/ESEARCH response")
+        let result: [UInt32]?
+        do { result = try IMAPResponseParser.searchResult(reply, limit: limit) } catch {
+            throw protocolError("UID SEARCH", "\(error)")
         }
+        guard let result else { throw protocolError("UID SEARCH", "no SEARCH/ESEARCH response") }
         return result
     }
 
@@ -205,12 +208,12 @@ public final class CurlMailboxSession: MailboxSession {
         Array(Set(uids)).sorted().map { MessageUID(rawValue: $0) }
     }
 
-    private func protocolError(_ what: String, _ detail: String) -> IMAPError {
+    func protocolError(_ what: String, _ detail: String) -> IMAPError {
         IMAPError(kind: .protocolError, message: "\(what) on \(endpoint.displayName): \(detail)")
     }
 
     /// Runs one transfer; returns what reached the write callback. A failure closes the connection.
-    private func perform(_ url: String, command: String?, what: String, selects: Bool = false) throws -> [UInt8] {
+    func perform(_ url: String, command: String?, what: String, selects: Bool = false) throws -> [UInt8] {
         let h = try connectionHandle()
         buffer.reset()
         errorBuffer[0] = 0
@@ -265,10 +268,10 @@ public final class CurlMailboxSession: MailboxSession {
             let n = size * count
             guard n > 0, let ptr else { return n }
             let buffer = Unmanaged<TransferBuffer>.fromOpaque(user).takeUnretainedValue()
-            ptr.withMemoryRebound(to: UInt8.self, capacity: n) {
-                buffer.body.append(contentsOf: UnsafeBufferPointer(start: $0, count: n))
+            let accepted = ptr.withMemoryRebound(to: UInt8.self, capacity: n) {
+                buffer.append(UnsafeBufferPointer(start: $0, count: n))
             }
-            return n
+            return accepted ? n : 0
         })
         set(crm_curl_setopt_pointer(h, CURLOPT_WRITEDATA, opaque))
         set(crm_curl_setopt_data_callback(h, CURLOPT_HEADERFUNCTION) { ptr, size, count, user in

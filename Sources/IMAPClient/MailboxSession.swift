@@ -31,6 +31,16 @@ public protocol MailboxSession: AnyObject {
     func setSeen(_ seen: Bool, _ uids: [MessageUID]) throws
     /// Moves every message of `uids` to `folder`.
     func move(_ uids: [MessageUID], to folder: String) throws
+
+    // §12 limits (defaults in MailboxSession+Limits.swift).
+
+    /// The size in bytes of each of `uids` (RFC822.SIZE, RFC 3501 §6.4.5), learnt before fetching; a UID the server
+    /// did not answer for is absent.
+    func sizes(of uids: [MessageUID]) throws -> [MessageUID: Int]
+    /// The whole message, refused with `MessageOverLimit` once more than `limit` bytes arrive.
+    func fetch(_ uid: MessageUID, uidValidity: UIDValidity, limit: Int) throws -> [UInt8]
+    /// Only the header section (`BODY[HEADER]`), for a message too large to fetch whole. Sets `\Seen`.
+    func fetchHeader(_ uid: MessageUID, uidValidity: UIDValidity) throws -> [UInt8]
 }
 
 extension MailboxSession {

@@ -34,6 +34,10 @@ public enum AuditEntry: Sendable, Hashable, CustomStringConvertible {
     case orderAccountMismatch(OrderNumber, orderAccount: AccountID)
     /// §12: a fact found in a later copy of the message (a never-capture address: `privacy_review`).
     indirect case laterCopy(AuditEntry)
+    /// §12: the message is `size` bytes, over `capture.max_message_bytes` (`limit`): only its header section was read.
+    case tooLarge(size: Int, limit: Int)
+    /// §12: the message failed to be captured `attempts` times for a reason of its own; the last error.
+    case unprocessable(attempts: Int, error: String)
 
     public var description: String {
         switch self {
@@ -60,6 +64,10 @@ public enum AuditEntry: Sendable, Hashable, CustomStringConvertible {
         case .orderAccountMismatch(let order, let account):
             "§4.7 order \(order) belongs to account \(account), outside the activity's accounts: order_account_mismatch"
         case .laterCopy(let entry): "§12 a later copy: \(entry) (privacy_review, not excluded)"
+        case .tooLarge(let size, let limit):
+            "§12 the message is \(size) bytes, over capture.max_message_bytes (\(limit)): only its header section was read"
+        case .unprocessable(let attempts, let error):
+            "§12 capture failed \(attempts) times for a reason of the message's own; last error: \(error)"
         }
     }
 

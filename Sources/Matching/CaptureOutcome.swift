@@ -15,6 +15,10 @@ public enum UnmatchedReason: String, Sendable, Hashable, CaseIterable, Codable {
     case unknownSender = "unknown_sender"
     case noUserRecipient = "no_user_recipient"
     case noContactRecipient = "no_contact_recipient"
+    /// §12: larger than `capture.max_message_bytes`; only its header section was read and is kept.
+    case tooLarge = "too_large"
+    /// §12: failed to be captured three times for a reason of its own; kept with the error so the mailbox moves on.
+    case unprocessable
 }
 
 /// Why a message was ignored; the raw value is the contract's name.

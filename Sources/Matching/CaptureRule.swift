@@ -9,6 +9,9 @@ public enum CaptureRule: String, Sendable, Hashable, CaseIterable, Codable, Cust
     case participants = "4.3"
     case direction = "4.4"
     case recipients = "4.5"
+    /// §12: a message too large to hold, or one that failed to be captured three times; decided before any rule of §4
+    /// but privacy.
+    case limits = "12"
 
     public var description: String {
         let name = switch self {
@@ -18,6 +21,7 @@ public enum CaptureRule: String, Sendable, Hashable, CaseIterable, Codable, Cust
         case .participants: "participants"
         case .direction: "direction"
         case .recipients: "recipients"
+        case .limits: "limits"
         }
         return "§\(rawValue) \(name)"
     }

@@ -98,6 +98,7 @@ extension AppDatabase {
         registerCaptureMigrations(in: &migrator)
         migrator.registerMigration("v3-scheduler", migrate: migrateScheduler)
         migrator.registerMigration("v4-copies", migrate: migrateCopies)
+        registerLimitsMigrations(in: &migrator)
         return migrator
     }
 }

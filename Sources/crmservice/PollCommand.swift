@@ -48,6 +48,10 @@ struct PollCommand: AsyncParsableCommand {
     @Option(help: "Only mail received since this day (YYYY-MM-DD), on the mailbox's first poll.")
     var since: String?
 
+    @Option(name: .customLong("max-message-bytes"),
+            help: "A larger message is fetched only as its header (unmatched too_large); default capture.max_message_bytes, 64 MiB.")
+    var maxMessageBytes: Int?
+
     @Flag(help: "Poll once and exit (1 when the poll fails).")
     var once = false
 
@@ -59,6 +63,7 @@ struct PollCommand: AsyncParsableCommand {
     var batchSize: Int?
 
     func run() async throws {
+        let maxMessageBytes = try MaxMessageBytes.checked(self.maxMessageBytes)
         let request: PollRequest
         do {
             request = try PollRequest(
@@ -72,7 +77,8 @@ struct PollCommand: AsyncParsableCommand {
         let logger = PollRunner.standardErrorLogger()
         let mailbox = request.settings.name
         let service = MailboxPolling.service(
-            request.settings, database: database, policy: capture.policy, logger: logger,
+            request.settings, database: database, policy: capture.policy,
+            maxMessageBytes: maxMessageBytes ?? capture.maxMessageBytes, logger: logger,
             batchSize: batchSize.map { max(1, $0) },
             onEvent: { event in
                 switch event {

@@ -26,12 +26,19 @@ struct ReplayCommand: ParsableCommand {
     @Option(name: .customLong("mailbox-name"), help: "The mailbox the messages are recorded as coming from.")
     var mailboxName: String = "replay"
 
+    @Option(name: .customLong("max-message-bytes"),
+            help: "A larger message is read only up to the end of its header (unmatched too_large); default capture.max_message_bytes, 64 MiB.")
+    var maxMessageBytes: Int?
+
     func run() throws {
+        let maxMessageBytes = try MaxMessageBytes.checked(self.maxMessageBytes)
         let (database, capture) = try databaseOptions.open()
         let progress = isatty(STDERR_FILENO) == 1 ? ProgressLine() : nil
         let summary: ReplaySummary
         do {
-            summary = try ReplayService(database: database, policy: capture.policy).replay(paths, mailbox: mailboxName) { count, bytes, total in
+            summary = try ReplayService(database: database, policy: capture.policy).replay(
+                paths, mailbox: mailboxName, maxMessageBytes: maxMessageBytes ?? capture.maxMessageBytes
+            ) { count, bytes, total in
                 progress?.update(count: count, bytes: bytes, total: total)
             }
         } catch let error as ReplayError {

@@ -218,6 +218,13 @@ final class FailingStore: CaptureStore, @unchecked Sendable {
         func closeUnmatched(_ entry: Int64, status: String, contact: ContactID?, why: String?, at time: Date) throws {
             try inner.closeUnmatched(entry, status: status, contact: contact, why: why, at: time)
         }
+        func unmatchedReason(of message: Int64) throws -> String? { try inner.unmatchedReason(of: message) }
+        func recordCaptureAttempt(_ attempt: CaptureAttempt, error: String, at time: Date) throws -> Int {
+            try inner.recordCaptureAttempt(attempt, error: error, at: time)
+        }
+        func forgetCaptureAttempts(coveredBy checkpoint: MailboxCheckpoint) throws {
+            try inner.forgetCaptureAttempts(coveredBy: checkpoint)
+        }
     }
 }
 

@@ -36,7 +36,8 @@ struct AuditTrailTests {
     @Test("outcome reasons use the contract's names")
     func reasonNames() {
         #expect(UnmatchedReason.allCases.map(\.rawValue)
-            == ["unparseable", "auto_generated", "unknown_sender", "no_user_recipient", "no_contact_recipient"])
+            == ["unparseable", "auto_generated", "unknown_sender", "no_user_recipient", "no_contact_recipient",
+               "too_large", "unprocessable"])
         #expect(IgnoredReason.allCases.map(\.rawValue) == ["internal", "excluded"])
         #expect(ActivityFlag.orderAccountMismatch.rawValue == "order_account_mismatch")
         #expect(Direction.allCases.map(\.rawValue) == ["incoming", "outgoing"])

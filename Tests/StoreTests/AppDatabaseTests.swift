@@ -27,6 +27,7 @@ import Testing
         let applied = try db.database.writer.read { try AppDatabase.migrator.appliedMigrations($0) }
         #expect(Array(applied.prefix(3)) == ["v1-reference-data", "v1-job-runs", "v1-rating-state"])
         #expect(applied.contains("v3-scheduler") && applied.contains("v4-copies"))
+        #expect(applied.contains("v4-unmatched-limits") && applied.contains("v4-capture-attempts"))
         // Opening again migrates nothing and keeps the data.
         _ = try AppDatabase.open(path: db.directory.appendingPathComponent("crm.sqlite").path)
     }

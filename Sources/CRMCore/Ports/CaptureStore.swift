@@ -6,6 +6,15 @@ public protocol CaptureStore: Sendable {
     func addressBook(policy: CapturePolicy) throws -> AddressBook
     /// Runs `body` in one write transaction: everything it wrote is committed together or not at all.
     func inCaptureTransaction<T>(_ body: (any CaptureTransaction) throws -> T) throws -> T
+    /// Whether `error`, thrown by a transaction, says the database is unavailable (busy, locked, full disk, I/O,
+    /// read-only) rather than that something about the message in hand is wrong (§12: only the latter counts
+    /// towards `unprocessable`).
+    func isUnavailability(_ error: any Error) -> Bool
+}
+
+extension CaptureStore {
+    /// A store that cannot tell: every failure is taken for unavailability, so none makes a message unprocessable.
+    public func isUnavailability(_ error: any Error) -> Bool { true }
 }
 
 /// The reads and writes of one capture transaction. Not `Sendable`: it lives only inside
@@ -50,4 +59,11 @@ public protocol CaptureTransaction {
     func unmatchedEntry(_ entry: Int64) throws -> (message: Int64, status: String)?
     /// Marks an unmatched entry `assigned` (to `contact`) or `dismissed` (with `why`), keeping it for the record.
     func closeUnmatched(_ entry: Int64, status: String, contact: ContactID?, why: String?, at time: Date) throws
+    /// The reason of the message's unmatched entry (`too_large`, ...), nil when it has none.
+    func unmatchedReason(of message: Int64) throws -> String?
+    /// §12: records one more failed attempt to capture `attempt`'s message with its error; returns how many attempts
+    /// failed so far (kept across restarts).
+    func recordCaptureAttempt(_ attempt: CaptureAttempt, error: String, at time: Date) throws -> Int
+    /// Forgets the failed attempts that `checkpoint` covers (UIDs up to its last UID, or another UIDVALIDITY).
+    func forgetCaptureAttempts(coveredBy checkpoint: MailboxCheckpoint) throws
 }

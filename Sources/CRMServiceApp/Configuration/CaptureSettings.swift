@@ -9,11 +9,19 @@ public struct CaptureSettings: Sendable, Equatable {
     public var neverCaptureAddresses: [String]
     /// `capture.never_capture.domains`: the same for every address of the domain and of its subdomains.
     public var neverCaptureDomains: [String]
+    /// `capture.max_message_bytes` (§12): a larger message is never held whole; only its header section is read and
+    /// it becomes unmatched `too_large`. A positive whole number.
+    public var maxMessageBytes: Int
 
-    public init(captureAddresses: [String] = [], neverCaptureAddresses: [String] = [], neverCaptureDomains: [String] = []) {
+    /// 64 MiB.
+    public static let defaultMaxMessageBytes = 64 << 20
+
+    public init(captureAddresses: [String] = [], neverCaptureAddresses: [String] = [], neverCaptureDomains: [String] = [],
+                maxMessageBytes: Int = CaptureSettings.defaultMaxMessageBytes) {
         self.captureAddresses = captureAddresses
         self.neverCaptureAddresses = neverCaptureAddresses
         self.neverCaptureDomains = neverCaptureDomains
+        self.maxMessageBytes = maxMessageBytes
     }
 
     /// The policy capture applies (addresses that do not parse were refused when the file was read).

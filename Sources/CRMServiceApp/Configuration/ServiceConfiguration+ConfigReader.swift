@@ -12,6 +12,7 @@ import Jobs
 /// Keys (default in brackets):
 /// - `database.path` [/var/lib/crmservice/crmservice.sqlite]
 /// - `capture.capture_addresses`, `capture.never_capture.addresses`, `capture.never_capture.domains` [none]
+/// - `capture.max_message_bytes` [67108864, 64 MiB; a positive whole number]
 /// - `mailboxes.NAME.` `url` (required), `user` (required), `password_file` or `oauth2_token_file` (exactly one),
 ///   `cacert` [system CAs], `after` [seen], `since` [none], `interval_seconds` [jobs.mail-poll.interval_seconds],
 ///   `enabled` [true]
@@ -93,7 +94,8 @@ extension CaptureSettings {
         self.init(
             captureAddresses: addresses("capture.capture_addresses", &settings),
             neverCaptureAddresses: addresses("capture.never_capture.addresses", &settings),
-            neverCaptureDomains: domains.map { $0.lowercased() })
+            neverCaptureDomains: domains.map { $0.lowercased() },
+            maxMessageBytes: settings.int("capture.max_message_bytes", default: Self.defaultMaxMessageBytes, in: 1...Int.max))
     }
 }
 

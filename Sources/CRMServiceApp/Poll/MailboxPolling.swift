@@ -38,6 +38,7 @@ public enum MailboxPolling {
             var logger = context.logger
             logger[metadataKey: "mail.mailbox"] = "\(settings.name)"
             return service(settings, database: context.database, policy: context.configuration.capture.policy,
+                           maxMessageBytes: context.configuration.capture.maxMessageBytes,
                            observer: context.observer, logger: logger, open: open, once: context.once)
         }
     }
@@ -46,6 +47,7 @@ public enum MailboxPolling {
     /// the secret (`PollErrorExplainer`).
     public static func service(
         _ settings: MailboxSettings, database: AppDatabase, policy: CapturePolicy = CapturePolicy(),
+        maxMessageBytes: Int = CaptureSettings.defaultMaxMessageBytes,
         observer: any PollObserver = IgnoringPollObserver(), logger: Logger,
         batchSize: Int? = nil,
         open: @escaping SessionOpener = MailboxPolling.imapSession,
@@ -55,7 +57,8 @@ public enum MailboxPolling {
         let explainer = PollErrorExplainer()
         let poller = MailboxPoller(
             mailbox: settings.name, store: database, policy: policy, after: settings.after.action, since: settings.since,
-            batchSize: batchSize ?? MailboxPoller.defaultBatchSize, observer: observer, logger: logger, explain: { explainer.explain($0) })
+            batchSize: batchSize ?? MailboxPoller.defaultBatchSize, maxMessageBytes: maxMessageBytes, observer: observer,
+            logger: logger, explain: { explainer.explain($0) })
         let secretPath = settings.passwordFile ?? settings.oauth2TokenFile ?? ""
         return MailboxPollService(
             poller: poller, interval: .seconds(settings.intervalSeconds),

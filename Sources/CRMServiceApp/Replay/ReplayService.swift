@@ -15,10 +15,13 @@ public struct ReplayService {
     }
 
     /// Replays `paths` into the database as mailbox `mailbox`.
+    /// A message over `maxMessageBytes` is read only up to the end of its header and becomes `too_large` (§12).
     public func replay(_ paths: [String], mailbox: String, batchSize: Int = 500,
+                       maxMessageBytes: Int = CaptureSettings.defaultMaxMessageBytes,
                        progress: Replayer.Progress? = nil) throws -> ReplaySummary {
         let pipeline = CapturePipeline(book: try database.addressBook(policy: policy))
-        return try Replayer(store: database, pipeline: pipeline, mailbox: mailbox, batchSize: batchSize)
-            .replay(paths, progress: progress)
+        var replayer = Replayer(store: database, pipeline: pipeline, mailbox: mailbox, batchSize: batchSize)
+        replayer.maxMessageBytes = maxMessageBytes
+        return try replayer.replay(paths, progress: progress)
     }
 }

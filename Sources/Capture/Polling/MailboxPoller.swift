@@ -22,6 +22,9 @@ import Logging
 ///   work, which the next poll fetches again.
 /// - `shouldStop` is asked before each message: once it says yes, what is in hand is committed and after-actioned,
 ///   nothing more is fetched.
+/// - §12 (`MailboxPoller+Limits.swift`): sizes are learnt before a batch is fetched; a message over `maxMessageBytes`
+///   is fetched only as its header section (`too_large`); a message failing three times for a reason of its own is
+///   kept as `unprocessable` and the checkpoint moves past it.
 /// - Blocking (session and database calls): run it on a thread of its own (`BlockingThread`).
 public struct MailboxPoller: Sendable {
     /// The mailbox name recorded as the source of what it captures and keyed in the checkpoints.
@@ -36,6 +39,8 @@ public struct MailboxPoller: Sendable {
     public var batchSize: Int
     /// Bytes of fetched messages after which the batch is committed whatever its count (bounds memory).
     public var batchBytes: Int
+    /// `capture.max_message_bytes` (§12): a larger message is fetched only as its header section, `too_large`.
+    public var maxMessageBytes: Int
 
     /// 50 messages a transaction.
     public static let defaultBatchSize = 50
@@ -49,7 +54,8 @@ public struct MailboxPoller: Sendable {
     public init(
         mailbox: String, store: any CaptureStore, policy: CapturePolicy = CapturePolicy(), after: AfterCaptureAction = .seen,
         since: String? = nil, batchSize: Int = MailboxPoller.defaultBatchSize,
-        batchBytes: Int = MailboxPoller.defaultBatchBytes, observer: any PollObserver = IgnoringPollObserver(),
+        batchBytes: Int = MailboxPoller.defaultBatchBytes, maxMessageBytes: Int = MessageTooLarge.defaultLimit,
+        observer: any PollObserver = IgnoringPollObserver(),
         logger: Logger = Logger(label: "crmservice.poll"),
         explain: @escaping @Sendable (any Error) -> (kind: PollErrorKind, message: String) = MailboxPoller.defaultExplain
     ) {
@@ -60,14 +66,16 @@ public struct MailboxPoller: Sendable {
         self.since = since
         self.batchSize = max(1, batchSize)
         self.batchBytes = max(1, batchBytes)
+        self.maxMessageBytes = max(1, maxMessageBytes)
         self.observer = observer
         self.logger = logger
         self.explain = explain
     }
 
-    /// A `PollFailure` keeps its kind; anything else is a protocol error described by itself.
+    /// A `PollFailure` or an `IMAPError` keeps its kind; anything else is a protocol error described by itself.
     public static let defaultExplain: @Sendable (any Error) -> (kind: PollErrorKind, message: String) = { error in
         if let failure = error as? PollFailure { return (failure.kind, failure.message) }
+        if let failure = error as? IMAPError { return (failure.kind, failure.message) }
         return (.protocolError, "\(error)")
     }
 
@@ -87,11 +95,13 @@ public struct MailboxPoller: Sendable {
     }
 
     /// A message fetched and waiting for its transaction.
-    private struct Fetched {
+    struct Fetched {
         var uid: MessageUID
         var raw: RawMessage
-        /// Whether it carried `\Seen` before the fetch set it.
-        var wasSeen: Bool
+        /// Whether it carried `\Seen` before the fetch.
+        var wasSeen: Bool = false
+        /// §12: it failed to be captured this often for a reason of its own; it is kept as `unprocessable`.
+        var unprocessable: (attempts: Int, error: String)?
     }
 
     private func run(_ session: any MailboxSession, shouldStop: () -> Bool, summary: inout PollSummary) throws {
@@ -137,19 +147,20 @@ public struct MailboxPoller: Sendable {
             var bytesInBatch = 0
             var pending: (any Error)?
             let candidates = Array(uids[index..<min(index + batchSize, uids.count)])
-            // Which of them were seen before the fetch sets `\Seen` (one command for the batch): `none` clears it again
-            // after the commit, and every mode clears it when the commit fails (`restoreUnseen`).
+            // Which of them were seen before the fetch (one command for the batch): `none` clears `\Seen` again after
+            // the commit, and every mode clears it when the commit fails (`restoreUnseen`).
             let seenBefore = try call("checking \\Seen of UIDs \(imapSequenceSet(candidates))") {
                 try session.seen(among: candidates)
             }
+            // §12: the sizes first, so that a message over the limit is never fetched whole.
+            let sizes = try sizes(of: candidates, session: session)
             for uid in candidates {
                 if !batch.isEmpty, bytesInBatch >= batchBytes || shouldStop() { break }
                 do {
-                    let wasSeen = seenBefore.contains(uid)
-                    let bytes = try call("fetching UID \(uid)") { try session.fetch(uid, uidValidity: validity) }
-                    let source = MessageSource(mailbox: mailbox, ref: "\(validity):\(uid)")
-                    batch.append(Fetched(uid: uid, raw: RawMessage(bytes: bytes, source: source), wasSeen: wasSeen))
-                    bytesInBatch += bytes.count
+                    var fetched = try fetchForCapture(uid, validity: validity, size: sizes[uid], session: session)
+                    fetched.wasSeen = seenBefore.contains(uid)
+                    batch.append(fetched)
+                    bytesInBatch += fetched.raw.bytes.count
                 } catch {
                     pending = error // what was fetched before is committed first
                     break
@@ -157,15 +168,22 @@ public struct MailboxPoller: Sendable {
             }
             index += batch.count
             if !batch.isEmpty {
+                let done: [Fetched], failure: PollFailure?
                 do {
-                    try commit(batch, validity: validity, pipeline: pipeline, summary: &summary)
+                    (done, failure) = try commitCounting(batch, validity: validity, pipeline: pipeline, summary: &summary)
                 } catch {
                     restoreUnseen(batch, session: session)
                     throw error
                 }
-                afterActions(batch, session: session, summary: &summary)
-                last = batch[batch.count - 1].uid.rawValue
-                committed = true
+                if !done.isEmpty {
+                    afterActions(done, session: session, summary: &summary)
+                    last = done[done.count - 1].uid.rawValue
+                    committed = true
+                }
+                if let failure {
+                    restoreUnseen(Array(batch[done.count...]), session: session)
+                    throw failure
+                }
             }
             if let pending { throw pending }
         }
@@ -183,19 +201,23 @@ public struct MailboxPoller: Sendable {
         summary.lastUID = last
     }
 
-    /// Captures `batch` and moves the checkpoint to its last UID in one transaction.
-    private func commit(_ batch: [Fetched], validity: UIDValidity, pipeline: CapturePipeline,
-                        summary: inout PollSummary) throws {
+    /// Captures `batch` and moves the checkpoint to its last UID in one transaction; throws what the store threw.
+    func commit(_ batch: [Fetched], validity: UIDValidity, pipeline: CapturePipeline,
+                summary: inout PollSummary) throws {
         let prepared = batch.map { pipeline.prepare($0.raw) }
         let checkpoint = MailboxCheckpoint(mailbox: mailbox, uidValidity: validity.rawValue,
                                            lastUID: batch[batch.count - 1].uid.rawValue)
         let now = Date()
-        let results = try database {
-            try store.inCaptureTransaction { tx in
-                let results = try prepared.map { try pipeline.capture($0, in: tx, at: now) }
-                try tx.advanceCheckpoint(checkpoint)
-                return results
+        let results = try store.inCaptureTransaction { tx in
+            let results = try zip(batch, prepared).map { fetched, prepared in
+                if let (attempts, error) = fetched.unprocessable {
+                    return try pipeline.captureUnprocessable(fetched.raw, attempts: attempts, error: error, in: tx, at: now)
+                }
+                return try pipeline.capture(prepared, in: tx, at: now)
             }
+            try tx.advanceCheckpoint(checkpoint)
+            try tx.forgetCaptureAttempts(coveredBy: checkpoint)
+            return results
         }
         for (fetched, result) in zip(batch, results) {
             summary.outcomes.count(result)
@@ -255,7 +277,7 @@ public struct MailboxPoller: Sendable {
     }
 
     /// A session call; its error is explained and prefixed with `step`.
-    private func call<T>(_ step: String, _ body: () throws -> T) throws -> T {
+    func call<T>(_ step: String, _ body: () throws -> T) throws -> T {
         do { return try body() } catch {
             let (kind, message) = explain(error)
             throw PollFailure(kind: kind, message: "\(step): \(message)")
@@ -263,7 +285,7 @@ public struct MailboxPoller: Sendable {
     }
 
     /// A database call; its error is a `store` failure.
-    private func database<T>(_ body: () throws -> T) throws -> T {
+    func database<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch let failure as PollFailure { throw failure } catch {
             throw PollFailure(kind: .store, message: "database: \(error)")
         }

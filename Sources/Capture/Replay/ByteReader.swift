@@ -19,6 +19,7 @@ final class ByteReader {
     deinit { close(fd) }
 
     /// Calls `body` with the next line including its `\n` (the last line may lack one); false at the end of the file.
+    /// A line longer than the chunk size comes in pieces of the chunk size.
     func nextLine(_ body: (ArraySlice<UInt8>) -> Void) throws -> Bool {
         while true {
             if let newline = buffer[start..<end].firstIndex(of: 0x0A) {
@@ -39,7 +40,14 @@ final class ByteReader {
                 end -= start
                 start = 0
             }
-            if end == buffer.count { buffer.append(contentsOf: [UInt8](repeating: 0, count: buffer.count)) }
+            if end == buffer.count {
+                // §12: a line as long as the buffer is handed out in pieces rather than held whole (no limit on what
+                // a file can make us allocate otherwise). Only the first piece starts a line: no later one is a `From ` line.
+                body(buffer[0..<end])
+                consumed += Int64(end)
+                start = end
+                return true
+            }
             let n = buffer.withUnsafeMutableBytes { raw in
                 Glibc.read(fd, raw.baseAddress! + end, raw.count - end)
             }

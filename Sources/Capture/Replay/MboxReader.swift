@@ -6,13 +6,21 @@
 ///   mboxo files this also turns an original `>From ` into `From ` — the ambiguity of that format; both variants
 ///   then read the same.
 /// - Line endings are kept as they are (`\n` or `\r\n`).
+/// - §12: a message larger than `maxMessageBytes` is never held whole: once it passes the limit only its header
+///   section is kept (at most 1 MiB of it), the rest is counted and skipped up to the next `From ` line.
 struct MboxReader {
     private let reader: ByteReader
+    private let maxMessageBytes: Int
     private var pendingBlank: [UInt8]? = nil
     private var started = false
     private var finished = false
+    /// Set when the message `next()` returned last was over the limit (its bytes are then its header section).
+    private(set) var lastTooLarge: MessageTooLarge?
 
-    init(path: String) throws { reader = try ByteReader(path: path) }
+    init(path: String, maxMessageBytes: Int = .max) throws {
+        reader = try ByteReader(path: path)
+        self.maxMessageBytes = maxMessageBytes
+    }
 
     /// Bytes of the file read so far.
     var consumed: Int64 { reader.consumed }
@@ -20,7 +28,9 @@ struct MboxReader {
     /// The next message, nil at the end of the file.
     mutating func next() throws -> [UInt8]? {
         guard !finished else { return nil }
-        var message: [UInt8] = []
+        var message = MboxMessageCollector(limit: maxMessageBytes)
+        lastTooLarge = nil
+        defer { if message.over { lastTooLarge = MessageTooLarge(size: message.size, limit: maxMessageBytes) } }
         var previousBlank = !started
         var inMessage = started
         while true {
@@ -28,14 +38,14 @@ struct MboxReader {
             guard try reader.nextLine({ line = $0 }) else {
                 finished = true
                 if let blank = pendingBlank { pendingBlank = nil; _ = blank }
-                return inMessage ? message : nil
+                return inMessage ? message.bytes : nil
             }
             let isBlank = Self.isBlank(line)
             if Self.isFromLine(line) && previousBlank {
                 pendingBlank = nil
                 if inMessage {
                     started = true
-                    return message
+                    return message.bytes
                 }
                 inMessage = true
                 started = true
@@ -43,13 +53,13 @@ struct MboxReader {
                 continue
             }
             if let blank = pendingBlank {
-                message.append(contentsOf: blank)
+                message.append(blank[...], blank: true)
                 pendingBlank = nil
             }
             if isBlank {
                 pendingBlank = Array(line)
             } else if inMessage {
-                Self.appendUnescaped(line, to: &message)
+                message.append(Self.unescaped(line), blank: false)
             }
             previousBlank = isBlank
         }
@@ -63,14 +73,12 @@ struct MboxReader {
 
     static func isFromLine(_ line: ArraySlice<UInt8>) -> Bool { line.starts(with: from) }
 
-    static func appendUnescaped(_ line: ArraySlice<UInt8>, to message: inout [UInt8]) {
+    /// The line with one `>` removed when it matches `^>+From `.
+    static func unescaped(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
         if line.first == UInt8(ascii: ">") {
             let rest = line.drop { $0 == UInt8(ascii: ">") }
-            if rest.starts(with: from) {
-                message.append(contentsOf: line.dropFirst())
-                return
-            }
+            if rest.starts(with: from) { return line.dropFirst() }
         }
-        message.append(contentsOf: line)
+        return line
     }
 }

@@ -13,6 +13,8 @@ public struct Replayer {
     public var batchSize: Int
     /// Threads that parse a batch before its transaction (parsing is pure; the writes stay on one thread).
     public var workers: Int
+    /// `capture.max_message_bytes` (§12): a larger message is read only up to the end of its header, `too_large`.
+    public var maxMessageBytes = MessageTooLarge.defaultLimit
 
     public init(store: any CaptureStore, pipeline: CapturePipeline, mailbox: String = "replay", batchSize: Int = 500,
                 workers: Int = min(ProcessInfo.processInfo.activeProcessorCount, 4)) {
@@ -52,7 +54,7 @@ public struct Replayer {
             switch input.kind {
             case .message:
                 do {
-                    batch.append(RawMessage(bytes: try Self.readFile(input.path), source: source))
+                    batch.append(try input.message(source: source, maxMessageBytes: maxMessageBytes))
                 } catch {
                     summary.unreadable.append(input.path)
                 }
@@ -60,9 +62,9 @@ public struct Replayer {
                 if batch.count >= batchSize { try flush() }
             case .mbox:
                 do {
-                    var reader = try MboxReader(path: input.path)
+                    var reader = try MboxReader(path: input.path, maxMessageBytes: maxMessageBytes)
                     while let bytes = try reader.next() {
-                        batch.append(RawMessage(bytes: bytes, source: source))
+                        batch.append(RawMessage(bytes: bytes, source: source, tooLarge: reader.lastTooLarge))
                         currentBytes = reader.consumed
                         if batch.count >= batchSize { try flush() }
                     }

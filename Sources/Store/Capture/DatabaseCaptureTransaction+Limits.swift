@@ -1,0 +1,46 @@
+import CRMCore
+import Foundation
+import GRDB
+
+/// The §12 parts of a capture transaction: failed capture attempts and the unmatched reason.
+extension DatabaseCaptureTransaction {
+    func unmatchedReason(of message: Int64) throws -> String? {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT reason FROM unmatched WHERE message_id = ?"),
+                            arguments: [message])
+    }
+
+    func recordCaptureAttempt(_ attempt: CaptureAttempt, error: String, at time: Date) throws -> Int {
+        try db.cachedStatement(sql: """
+            INSERT INTO capture_attempts (mailbox, uid_validity, uid, attempts, last_error, updated_at)
+            VALUES (?, ?, ?, 1, ?, ?)
+            ON CONFLICT (mailbox, uid_validity, uid) DO UPDATE SET attempts = attempts + 1,
+                last_error = excluded.last_error, updated_at = excluded.updated_at
+            """).execute(arguments: [attempt.mailbox, Int64(attempt.uidValidity), Int64(attempt.uid), error,
+                                     AppDatabase.timestamp(time)])
+        return try Int.fetchOne(db.cachedStatement(sql: """
+            SELECT attempts FROM capture_attempts WHERE mailbox = ? AND uid_validity = ? AND uid = ?
+            """), arguments: [attempt.mailbox, Int64(attempt.uidValidity), Int64(attempt.uid)]) ?? 1
+    }
+
+    func forgetCaptureAttempts(coveredBy checkpoint: MailboxCheckpoint) throws {
+        try db.cachedStatement(sql: """
+            DELETE FROM capture_attempts WHERE mailbox = ? AND (uid_validity <> ? OR uid <= ?)
+            """).execute(arguments: [checkpoint.mailbox, Int64(checkpoint.uidValidity), Int64(checkpoint.lastUID)])
+    }
+}
+
+extension AppDatabase {
+    /// SQLite's answers that say the database cannot be written now, whatever the message (§12: they never make a
+    /// message `unprocessable`); anything else thrown in a capture transaction is about the message in hand.
+    public func isUnavailability(_ error: any Error) -> Bool {
+        guard let error = error as? DatabaseError else { return false }
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED, .SQLITE_FULL, .SQLITE_IOERR, .SQLITE_CANTOPEN, .SQLITE_NOMEM,
+            .SQLITE_READONLY, .SQLITE_INTERRUPT, .SQLITE_PROTOCOL, .SQLITE_CORRUPT, .SQLITE_NOTADB, .SQLITE_PERM,
+            .SQLITE_ABORT:
+            return true
+        default:
+            return false
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import CRMCore
+import Foundation
+import Testing
+
+@testable import IMAPClient
+
+/// §12: what a server's answers can make us allocate is bounded (fakes of answers no real server sends on demand).
+@Suite struct IMAPAnswerLimitsTests {
+    func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
+
+    @Test("§12 an ESEARCH set like 1:4294967295 is refused before it is expanded")
+    func hugeRange() throws {
+        #expect(throws: IMAPAnswerTooLarge(what: "ESEARCH ALL", limit: 100_000)) {
+            try IMAPResponseParser.searchResult(bytes("* ESEARCH (TAG \"A5\") UID ALL 1:4294967295\r\n"), limit: 100_000)
+        }
+        // Many ranges that add up past the limit are refused as well.
+        let ranges = (0..<50).map { "\($0 * 10_000 + 1):\($0 * 10_000 + 5_000)" }.joined(separator: ",")
+        #expect(throws: IMAPAnswerTooLarge.self) {
+            try IMAPResponseParser.searchResult(bytes("* ESEARCH (TAG \"A5\") UID ALL \(ranges)\r\n"), limit: 200_000)
+        }
+        // The old entry point (no bound given) refuses it too instead of allocating 16 GiB.
+        #expect(IMAPResponseParser.searchResult(bytes("* ESEARCH (TAG \"A5\") UID ALL 1:4294967295\r\n")) == nil)
+    }
+
+    @Test("§12 a SEARCH answer naming more UIDs than allowed is refused; one within the bound is read whole")
+    func searchCount() throws {
+        let numbers = (1...1_001).map(String.init).joined(separator: " ")
+        #expect(throws: IMAPAnswerTooLarge(what: "SEARCH", limit: 1_000)) {
+            try IMAPResponseParser.searchResult(bytes("* SEARCH \(numbers)\r\n"), limit: 1_000)
+        }
+        #expect(try IMAPResponseParser.searchResult(bytes("* SEARCH \(numbers)\r\n"), limit: 1_001)?.count == 1_001)
+        #expect(try IMAPResponseParser.searchResult(bytes("* ESEARCH (TAG \"A5\") UID ALL 1:3,9,4000:4002\r\n"),
+                                                   limit: 7) == [1, 2, 3, 9, 4000, 4001, 4002])
+        #expect(throws: IMAPAnswerTooLarge.self) {
+            try IMAPResponseParser.searchResult(bytes("* ESEARCH (TAG \"A5\") UID ALL 1:3,9,4000:4002\r\n"), limit: 6)
+        }
+    }
+
+    @Test("§12 RFC822.SIZE per UID, items in any order; replies without both are skipped")
+    func sizes() {
+        let reply = bytes("""
+            * 1 FETCH (UID 10 RFC822.SIZE 2048)\r
+            * 2 FETCH (RFC822.SIZE 99999999999 UID 11)\r
+            * 3 FETCH (FLAGS (\\Seen))\r
+            * 4 FETCH (UID 13 RFC822.SIZE many)\r
+
+            """)
+        #expect(IMAPResponseParser.sizesByUID(reply) == [10: 2048, 11: 99_999_999_999])
+    }
+
+    @Test("§12 a transfer buffer never holds more than its limit: it aborts, or keeps the first bytes of a header")
+    func transferBuffer() {
+        let buffer = TransferBuffer()
+        buffer.limit = 10
+        let chunk = [UInt8](repeating: 0x41, count: 6)
+        chunk.withUnsafeBufferPointer { #expect(buffer.append($0)) }
+        chunk.withUnsafeBufferPointer { #expect(!buffer.append($0)) }
+        #expect(buffer.overflowed && buffer.body.count == 6 && buffer.received == 12)
+
+        buffer.reset()
+        buffer.truncates = true
+        for _ in 0..<3 { chunk.withUnsafeBufferPointer { #expect(buffer.append($0)) } }
+        #expect(buffer.overflowed && buffer.body.count == 10 && buffer.received == 18)
+    }
+
+    @Test("§12 the header section ends at the first empty line (CRLF or LF) and is bounded")
+    func header() {
+        #expect(headerSection(of: bytes("A: 1\r\nB: 2\r\n\r\nbody\r\n")) == bytes("A: 1\r\nB: 2\r\n\r\n"))
+        #expect(headerSection(of: bytes("A: 1\nB: 2\n\nbody\n")) == bytes("A: 1\nB: 2\n\n"))
+        #expect(headerSection(of: bytes("A: 1\r\nB: 2\r\n")) == bytes("A: 1\r\nB: 2\r\n"))
+        #expect(headerSection(of: bytes("A: 1234567890\r\n\r\n"), bound: 4) == bytes("A: 1"))
+    }
+}
+
+/// §12 calls of `CurlMailboxSession` against the real Dovecot.
+@Suite struct CurlMailboxSessionLimitsTests {
+    let server: DovecotServer
+    init() throws { server = try DovecotServer.shared() }
+
+    func session(_ user: (name: String, password: String)) throws -> CurlMailboxSession {
+        let endpoint = try IMAPEndpoint(url: server.url(), user: user.name, credential: .password(user.password),
+                                        caCertificatePath: server.caCertificate)
+        return CurlMailboxSession(endpoint: endpoint)
+    }
+
+    @Test("§12 sizes come before the fetch; a bounded fetch refuses a larger message; its header section comes alone")
+    func sizesHeaderAndBoundedFetch() throws {
+        let user = try server.makeUser("limits")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("crm-limits-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let header = "From: a@example.com\r\nTo: b@example.org\r\nSubject: big\r\nMessage-ID: <big@example.com>\r\n\r\n"
+        let big = Array(header.utf8) + Array(String(repeating: String(repeating: "z", count: 78) + "\r\n", count: 1_000).utf8)
+        let small = Array("From: a@example.com\r\nSubject: small\r\n\r\nhello\r\n".utf8)
+        try Data(small).write(to: dir.appendingPathComponent("1.eml"))
+        try Data(big).write(to: dir.appendingPathComponent("2.eml"))
+        try server.load(user: user.name, folder: "INBOX", [dir.appendingPathComponent("1.eml").path,
+                                                            dir.appendingPathComponent("2.eml").path])
+        let s = try session(user)
+        let status = try s.status()
+        #expect(try s.sizes(of: [MessageUID(1), MessageUID(2)]) == [MessageUID(1): small.count, MessageUID(2): big.count])
+        let refused = #expect(throws: MessageOverLimit.self) {
+            try s.fetch(MessageUID(2), uidValidity: status.uidValidity, limit: 20_000)
+        }
+        #expect(refused?.uid == MessageUID(2) && refused.map { $0.received > 20_000 && $0.received <= big.count } == true)
+        #expect(try s.fetchHeader(MessageUID(2), uidValidity: status.uidValidity) == Array(header.utf8))
+        #expect(try s.fetch(MessageUID(1), uidValidity: status.uidValidity, limit: small.count) == small)
+    }
+}
