@@ -42,13 +42,18 @@ struct RunShutdownDuringRatingTests {
             """)
 
         // The schema comes from crmservice itself, the data from the benchmark's generator; a rating and a
-        // log-truncate run of 2020 make both daily jobs due at start-up.
+        // log-truncate run of 2020 make both daily jobs due at start-up, and 100,000 mail-poll runs of 2020 give
+        // log-truncate 200 batches to delete while the rating works (two jobs writing at once: on the cooperative
+        // pool, the one waiting for SQLite's lock and the one holding it would take both of its threads).
         #expect(try await Subprocess.run(CommandLine.binary, ["export", "job-runs", "--db", database]).status == 0)
         let generate = try String(contentsOfFile: Self.generator, encoding: .utf8)
         let seed = """
             INSERT INTO job_runs (job, started_at, ended_at, state) VALUES
               ('rating', '2020-01-01T02:00:00Z', '2020-01-01T02:01:00Z', 'completed'),
               ('log-truncate', '2020-01-01T03:30:00Z', '2020-01-01T03:30:01Z', 'completed');
+            WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 99999)
+            INSERT INTO job_runs (job, started_at, ended_at, state)
+            SELECT 'mail-poll', '2020-02-01T00:00:00Z', '2020-02-01T00:00:01Z', 'completed' FROM n;
             """
         let loaded = try await Subprocess.run(SQLiteCLI.path, [database], input: world.file("load.sql", generate + seed))
         try #require(loaded.status == 0, "sqlite3 failed: \(loaded.err)")
@@ -72,25 +77,30 @@ struct RunShutdownDuringRatingTests {
         let probingSince = ContinuousClock.now
         while ContinuousClock.now - probingSince < Self.probing {
             let started = ContinuousClock.now
-            let reply = try await PlainHTTPClient.get(port: port, path: "/healthz")
+            do {
+                let reply = try await PlainHTTPClient.get(port: port, path: "/healthz")
+                #expect(reply.status == 200)
+            } catch {
+                Issue.record("/healthz did not answer within the client's 10 s: \(error)")
+            }
             latencies.append(ContinuousClock.now - started)
-            #expect(reply.status == 200)
             try await Task.sleep(for: .milliseconds(20))
         }
         // Running before the first probe and after the last: running throughout (a run never goes back to running).
         let stateAtSignal = try await SQLiteCLI.query(database, newestRating)
-        try #require(stateAtSignal == "running",
-                     "the rating run ended (\(stateAtSignal)) before the probes were done: too little data to measure")
+        #expect(stateAtSignal == "running", "the rating run ended (\(stateAtSignal)) before the probes were done")
+        let worst = latencies.max() ?? .zero
+        print("/healthz during the rating run: \(latencies.count) probes, worst \(worst), "
+              + "median \(latencies.sorted()[latencies.count / 2])")
+        #expect(latencies.count >= 20)
+        #expect(worst < Self.healthBound, "worst /healthz answer \(worst)")
 
         let signalled = ContinuousClock.now
         kill(service.pid, SIGTERM)
         let status = try await service.waitForExit(naps: 600)
         let toExit = ContinuousClock.now - signalled
 
-        let worst = latencies.max() ?? .zero
-        print("/healthz during the rating run: \(latencies.count) probes, worst \(worst), median \(latencies.sorted()[latencies.count / 2]); SIGTERM to exit \(toExit)")
-        #expect(latencies.count >= 20)
-        #expect(worst < Self.healthBound, "worst /healthz answer \(worst)")
+        print("SIGTERM to exit: \(toExit)")
         #expect(status == 0, "\(Self.tail(log))")
         #expect(toExit < Self.exitBound, "SIGTERM to exit took \(toExit)")
         // Stopped, and none of its ratings landed: the next run does it all again.
