@@ -57,18 +57,26 @@ public struct RatingJob: Sendable {
     /// One run in two phases: computes from one snapshot of the database (imports and capture go on meanwhile), then
     /// writes the result in one transaction, so a run that stops or fails at any point leaves no partial ratings.
     /// `checkStop` is called every few thousand rows or accounts, also inside the write (a stop there rolls it back);
-    /// `betweenPhases` once after the computation (the place for a check that reads the database).
+    /// `betweenPhases` once after each computation (the place for a check that reads the database). When another run
+    /// committed while this one computed, this one is computed again from the other's result (`attempts` in all).
     static func execute(store: any RatingStore, full: Bool, now: Date, checkStop: @escaping () throws -> Void = {},
-                        betweenPhases: () throws -> Void = {}) throws -> Outcome {
-        let plan = try store.inRatingSnapshot(checkStop: checkStop) { snapshot in
-            try RatingPlan(snapshot, full: full, now: now, checkStop: checkStop)
+                        betweenPhases: () throws -> Void = {}, attempts: Int = 3) throws -> Outcome {
+        var attempt = 1
+        while true {
+            let plan = try store.inRatingSnapshot(checkStop: checkStop) { snapshot in
+                try RatingPlan(snapshot, full: full, now: now, checkStop: checkStop)
+            }
+            try betweenPhases()
+            try checkStop()
+            do {
+                let changed = try store.inRatingWrite(checkStop: checkStop) { session in
+                    try plan.commit(to: session, at: now, checkStop: checkStop)
+                }
+                return Outcome(runID: JobRunID(rawValue: 0), full: plan.full, examined: plan.examined, changed: changed,
+                               problems: plan.problems)
+            } catch is RatingRunOverlapped where attempt < attempts {
+                attempt += 1
+            }
         }
-        try betweenPhases()
-        try checkStop()
-        let changed = try store.inRatingWrite(checkStop: checkStop) { session in
-            try plan.commit(to: session, at: now, checkStop: checkStop)
-        }
-        return Outcome(runID: JobRunID(rawValue: 0), full: plan.full, examined: plan.examined, changed: changed,
-                       problems: plan.problems)
     }
 }

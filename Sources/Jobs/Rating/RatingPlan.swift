@@ -6,7 +6,7 @@ import Foundation
 /// The plan is as of the snapshot: its watermark is the change sequence the snapshot saw, so what is imported while
 /// the run computes stays marked for the next run. It may be written only over the watermark it was computed from:
 /// when another run committed in between (whose watermark may be later, its marks already cleared), writing this one
-/// would lose changes, so `commit` refuses (`RatingRunOverlapped`) and writes nothing.
+/// would lose changes, so `commit` refuses (`RatingRunOverlapped`) and writes nothing; the job then computes again.
 struct RatingPlan: Sendable {
     /// The watermark in the snapshot (nil before the first run).
     let seen: RatingWatermark?

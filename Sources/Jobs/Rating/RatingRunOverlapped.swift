@@ -1,5 +1,5 @@
-/// Another rating run committed while this one computed; this one wrote nothing (the next run starts from the
-/// other's result).
+/// Another rating run committed while this one computed, every time it tried; this one wrote nothing (the next run
+/// starts from the other's result).
 public struct RatingRunOverlapped: Error, Sendable, Hashable, CustomStringConvertible {
     /// The change sequence of the watermark this run computed from, and of the one committed meanwhile.
     public var seenChangeSeq: Int64?

@@ -147,18 +147,38 @@ final class RatingPhaseHooks: RatingStore {
         #expect(try w.ratings() == incremental)
     }
 
-    @Test("§6 another rating run committed while this one computed: this one writes nothing and fails naming it")
+    @Test("§6 another rating run committed while this one computed: this one computes again from the other's result")
     func overlappingRuns() async throws {
         try loadAccounts(20)
         nonisolated(unsafe) let world = w
+        let snapshots = Mutex(0)
         let hooks = RatingPhaseHooks(w.database, afterSnapshot: {
+            guard snapshots.withLock({ $0 += 1; return $0 }) == 1 else { return }
             try world.load(.contracts, contractsCSV([("C-late", "A0", "50000", "0", "EUR")]))
             _ = try world.run() // `rating run` from another terminal, after the import
         })
         let report = try await runScheduled(hooks)
+        #expect(report.state == .completed)
+        #expect(snapshots.withLock { $0 } == 2)
+        #expect(report.outcome.changed == 0) // the other run had written everything
+        #expect(try w.rating("A0") == 1)
+        #expect(try w.run(full: true).changed == 0)
+    }
+
+    @Test("§6 a run that keeps being overtaken by other runs fails and writes nothing")
+    func overtakenEveryTime() async throws {
+        try loadAccounts(20)
+        nonisolated(unsafe) let world = w
+        let contract = Mutex(0)
+        let hooks = RatingPhaseHooks(w.database, afterSnapshot: {
+            let n = contract.withLock { $0 += 1; return $0 }
+            try world.load(.contracts, contractsCSV([("C-late\(n)", "A\(n)", "50000", "0", "EUR")]))
+            _ = try world.run()
+        })
+        let report = try await runScheduled(hooks)
         #expect(report.state == .failed)
         #expect(report.outcome.messages.first?.contains("another rating run committed while this one computed") == true)
-        #expect(try w.rating("A0") == 1) // the other run's result stands
-        #expect(try w.run(full: true).changed == 0)
+        #expect(contract.withLock { $0 } == 3)
+        #expect(try w.run(full: true).changed == 0) // the others' results stand, and are right
     }
 }
