@@ -10,22 +10,29 @@ import Testing
 /// inside its write after a number of rows.
 final class RatingPhaseHooks: RatingStore {
     let inner: AppDatabase
+    /// Runs inside the read transaction, before the job reads, with the job's stop check.
+    let insideSnapshot: @Sendable (() throws -> Void) throws -> Void
     /// Runs after the snapshot was read, before the write begins.
     let afterSnapshot: @Sendable () throws -> Void
     /// Runs inside the write transaction after this many ratings were written (nil: never).
     let tripAfterRatings: Int?
     let trip: @Sendable () -> Void
 
-    init(_ inner: AppDatabase, afterSnapshot: @escaping @Sendable () throws -> Void = {}, tripAfterRatings: Int? = nil,
+    init(_ inner: AppDatabase, insideSnapshot: @escaping @Sendable (() throws -> Void) throws -> Void = { _ in },
+         afterSnapshot: @escaping @Sendable () throws -> Void = {}, tripAfterRatings: Int? = nil,
          trip: @escaping @Sendable () -> Void = {}) {
         self.inner = inner
+        self.insideSnapshot = insideSnapshot
         self.afterSnapshot = afterSnapshot
         self.tripAfterRatings = tripAfterRatings
         self.trip = trip
     }
 
     func inRatingSnapshot<T>(checkStop: @escaping () throws -> Void, _ body: (any RatingSnapshot) throws -> T) throws -> T {
-        let result = try inner.inRatingSnapshot(checkStop: checkStop, body)
+        let result = try inner.inRatingSnapshot(checkStop: checkStop) { snapshot in
+            try insideSnapshot(checkStop)
+            return try body(snapshot)
+        }
         try afterSnapshot()
         return result
     }
@@ -114,6 +121,32 @@ final class RatingPhaseHooks: RatingStore {
         let next = try w.run()
         #expect(next.full) // the stopped run left no watermark
         #expect(try ratedCount() == 50)
+    }
+
+    @Test("§7 jobs stop from another terminal reaches the rating inside its read transaction, between batches of rows")
+    func stopInsideTheSnapshot() async throws {
+        try loadAccounts(50)
+        let terminal = try AppDatabase.open(path: w.directory.appendingPathComponent("crm.sqlite").path)
+        let runID = Mutex<JobRunID?>(nil)
+        let seenInside = Mutex(false)
+        let hooks = RatingPhaseHooks(w.database, insideSnapshot: { checkStop in
+            guard let id = runID.withLock({ $0 }) else { return }
+            _ = try terminal.requestStop(of: id, at: Date())
+            // The check the store makes every few thousand rows reads no database: the job's watcher passes the
+            // request on. Wait for it (a bounded number of naps), as a long read would meet it.
+            for _ in 0..<500 {
+                do { try checkStop() } catch {
+                    seenInside.withLock { $0 = true }
+                    throw error
+                }
+                Thread.sleep(forTimeInterval: 0.01)
+            }
+        })
+        let report = try await runScheduled(hooks) { id in runID.withLock { $0 = id } }
+        #expect(seenInside.withLock { $0 })
+        #expect(report.state == .stopped)
+        #expect(report.outcome.messages == ["stopped by jobs stop"])
+        #expect(try ratedCount() == 0)
     }
 
     @Test("§7 graceful shutdown inside the rating's write: the write is rolled back, so no partial ratings")
