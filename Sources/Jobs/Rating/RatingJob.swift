@@ -14,8 +14,9 @@ import Foundation
 ///   totals from the saved ones, adds the accounts of marked types and the accounts holding a currency whose rate in
 ///   force changed (a new rate, or a new day), then every ancestor of all these, and rates exactly that set.
 /// - The run reads everything from one snapshot and computes outside any write transaction (imports and capture go
-///   on); then it writes its result in one short transaction, or nothing when another run committed meanwhile (see
-///   `RatingPlan`). A change imported during the computation is after the watermark, so the next run rates it.
+///   on); then it writes its result in one short transaction, or nothing when another run committed meanwhile (it
+///   then computes again, see `RatingPlan`). A change imported during the computation is after the watermark, so the
+///   next run rates it.
 public struct RatingJob: Sendable {
     /// The job's name in the job-run log.
     public static let name = "rating"
