@@ -43,8 +43,8 @@ public final class JobContext: Sendable {
         if cancelled.isSet || Task.isCancelled { throw JobStopped(.cancelled) }
     }
 
-    /// Runs `body` on a thread of its own (SQLite and long computations never hold a thread of the cooperative pool,
-    /// which serves `/healthz` and the pollers). While it runs, `jobs stop` requests are read from the database every
+    /// Runs `body` on a thread of its own, at a lower scheduling priority (SQLite and long computations never hold a
+    /// thread of the cooperative pool, which serves `/healthz` and the pollers, nor take the CPU from it). While it runs, `jobs stop` requests are read from the database every
     /// `interval` (on a thread of their own too) for `checkStopWithoutReading()` to see, and a cancellation of the
     /// awaiting task is passed on to the checks.
     public func offPool<T: Sendable>(watchEvery interval: Duration = .milliseconds(250),
@@ -62,7 +62,7 @@ public final class JobContext: Sendable {
             defer { group.cancelAll() }
             let cancelled = self.cancelled
             return try await withTaskCancellationHandler {
-                try await BlockingThread.run(name: "crmservice.job \(job)", body)
+                try await BlockingThread.run(name: "crmservice.job \(job)", background: true, body)
             } onCancel: {
                 cancelled.set()
             }

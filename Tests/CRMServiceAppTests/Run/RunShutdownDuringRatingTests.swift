@@ -10,10 +10,15 @@ import TestSupport
 /// run ends the process with status 0, leaving no partial ratings.
 ///
 /// The data is `Benchmarks/rating/generate.sql` (100,000 accounts, 1,000,000 contracts), loaded with the sqlite3 CLI
-/// in about 10 s; the debug binary needs several seconds for the run, which is what the probes need.
+/// in 5–10 s; the debug binary needs about 10 s for the run, which leaves the probes 3 s of it. The whole test takes
+/// 10–20 s on the shared 2-core machine.
+/// The sqlite3 command-line shell that loads the data and reads the run log.
+private let sqlite3Path = "/usr/bin/sqlite3"
+
 @Suite(
     "§7 run: SIGTERM during a rating run of 1,000,000 contracts",
-    .enabled(if: Prerequisite.met(FileManager.default.isExecutableFile(atPath: CommandLine.binary) && SQLiteCLI.isAvailable),
+    .enabled(if: Prerequisite.met(FileManager.default.isExecutableFile(atPath: CommandLine.binary)
+                                  && FileManager.default.isExecutableFile(atPath: sqlite3Path)),
              "needs the debug build of crmservice and the sqlite3 CLI"))
 struct RunShutdownDuringRatingTests {
     let world: ConfigurationWorld
@@ -119,79 +124,81 @@ struct RunShutdownDuringRatingTests {
     }
 }
 
-/// The sqlite3 command-line shell.
-enum SQLiteCLI {
-    static let path = "/usr/bin/sqlite3"
-    static var isAvailable: Bool { FileManager.default.isExecutableFile(atPath: path) }
+extension RunShutdownDuringRatingTests {
+    /// The sqlite3 command-line shell.
+    enum SQLiteCLI {
+        static let path = sqlite3Path
+        static var isAvailable: Bool { FileManager.default.isExecutableFile(atPath: path) }
 
-    /// One value of a read-only query (a `-readonly` connection, so the service's writes are never held up).
-    static func query(_ database: String, _ sql: String) async throws -> String {
-        let result = try await Subprocess.run(path, ["-readonly", database, sql])
-        return result.out.trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-}
-
-/// Child processes for this suite: `Process`, awaited by polling (never `waitUntilExit` from the cooperative pool).
-struct Subprocess {
-    let process: Process
-
-    var pid: Int32 { process.processIdentifier }
-    var isRunning: Bool { process.isRunning }
-
-    /// Starts `executable`; standard error goes to the file `stderr` when given (a pipe nobody reads could fill up).
-    static func launch(_ executable: String, _ arguments: [String], stdin: String? = nil, stderr: String? = nil,
-                       stdout: Pipe? = nil) throws -> Subprocess {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        if let stdin { process.standardInput = FileHandle(forReadingAtPath: stdin) }
-        if let stderr {
-            FileManager.default.createFile(atPath: stderr, contents: nil)
-            process.standardError = FileHandle(forWritingAtPath: stderr)
+        /// One value of a read-only query (a `-readonly` connection, so the service's writes are never held up).
+        static func query(_ database: String, _ sql: String) async throws -> String {
+            let result = try await Subprocess.run(path, ["-readonly", database, sql])
+            return result.out.trimmingCharacters(in: .whitespacesAndNewlines)
         }
-        if let stdout { process.standardOutput = stdout }
-        try process.run()
-        return Subprocess(process: process)
     }
 
-    /// Runs to its end and returns its status and output; waits on a thread of its own.
-    static func run(_ executable: String, _ arguments: [String], input: String? = nil) async throws
-        -> (status: Int32, out: String, err: String) {
-        try await BlockingThread.run(name: "test.subprocess") { try runBlocking(executable, arguments, input: input) }
-    }
+    /// Child processes for this suite: `Process`, awaited by polling (never `waitUntilExit` from the cooperative pool).
+    struct Subprocess {
+        let process: Process
 
-    private static func runBlocking(_ executable: String, _ arguments: [String], input: String?) throws
-        -> (status: Int32, out: String, err: String) {
-        let out = Pipe(), err = Pipe()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        if let input { process.standardInput = FileHandle(forReadingAtPath: input) }
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
-    }
+        var pid: Int32 { process.processIdentifier }
+        var isRunning: Bool { process.isRunning }
 
-    /// Waits for the end, `naps` naps of 50 ms at most; then kills it and fails the test.
-    func waitForExit(naps: Int) async throws -> Int32 {
-        var left = naps
-        while process.isRunning && left > 0 {
-            try await Task.sleep(for: .milliseconds(50))
-            left -= 1
+        /// Starts `executable`; standard error goes to the file `stderr` when given (a pipe nobody reads could fill up).
+        static func launch(_ executable: String, _ arguments: [String], stdin: String? = nil, stderr: String? = nil,
+                           stdout: Pipe? = nil) throws -> Subprocess {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = arguments
+            if let stdin { process.standardInput = FileHandle(forReadingAtPath: stdin) }
+            if let stderr {
+                FileManager.default.createFile(atPath: stderr, contents: nil)
+                process.standardError = FileHandle(forWritingAtPath: stderr)
+            }
+            if let stdout { process.standardOutput = stdout }
+            try process.run()
+            return Subprocess(process: process)
         }
-        if process.isRunning {
-            killIfRunning()
-            Issue.record("the process did not exit after \(naps) naps of 50 ms")
-        }
-        return process.terminationStatus
-    }
 
-    func killIfRunning() {
-        guard process.isRunning else { return }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        /// Runs to its end and returns its status and output; waits on a thread of its own.
+        static func run(_ executable: String, _ arguments: [String], input: String? = nil) async throws
+            -> (status: Int32, out: String, err: String) {
+            try await BlockingThread.run(name: "test.subprocess") { try runBlocking(executable, arguments, input: input) }
+        }
+
+        private static func runBlocking(_ executable: String, _ arguments: [String], input: String?) throws
+            -> (status: Int32, out: String, err: String) {
+            let out = Pipe(), err = Pipe()
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = arguments
+            if let input { process.standardInput = FileHandle(forReadingAtPath: input) }
+            process.standardOutput = out
+            process.standardError = err
+            try process.run()
+            let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return (process.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        }
+
+        /// Waits for the end, `naps` naps of 50 ms at most; then kills it and fails the test.
+        func waitForExit(naps: Int) async throws -> Int32 {
+            var left = naps
+            while process.isRunning && left > 0 {
+                try await Task.sleep(for: .milliseconds(50))
+                left -= 1
+            }
+            if process.isRunning {
+                killIfRunning()
+                Issue.record("the process did not exit after \(naps) naps of 50 ms")
+            }
+            return process.terminationStatus
+        }
+
+        func killIfRunning() {
+            guard process.isRunning else { return }
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
     }
 }
