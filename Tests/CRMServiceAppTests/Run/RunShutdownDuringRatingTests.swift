@@ -4,6 +4,9 @@ import Glibc
 import Testing
 import TestSupport
 
+/// The sqlite3 command-line shell that loads the data and reads the run log.
+private let sqlite3Path = "/usr/bin/sqlite3"
+
 /// Issue 9, item 5 (blocking work on the cooperative pool), with the real binary: `crmservice run` starts the daily
 /// rating over 1,000,000 contracts (a run missed while the service was down runs at start-up, and so does
 /// `log-truncate`, which writes while the rating works); `/healthz` answers throughout, and SIGTERM in the middle of the
@@ -12,9 +15,6 @@ import TestSupport
 /// The data is `Benchmarks/rating/generate.sql` (100,000 accounts, 1,000,000 contracts), loaded with the sqlite3 CLI
 /// in 5–10 s; the debug binary needs about 10 s for the run, which leaves the probes 3 s of it. The whole test takes
 /// 10–20 s on the shared 2-core machine.
-/// The sqlite3 command-line shell that loads the data and reads the run log.
-private let sqlite3Path = "/usr/bin/sqlite3"
-
 @Suite(
     "§7 run: SIGTERM during a rating run of 1,000,000 contracts",
     .enabled(if: Prerequisite.met(FileManager.default.isExecutableFile(atPath: CommandLine.binary)
