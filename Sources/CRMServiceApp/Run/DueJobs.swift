@@ -17,26 +17,20 @@ struct DueJobs: Sendable {
     let clock: any SchedulerClock
     let logger: Logger
 
-    /// Runs a store call on a thread of its own: SQLite never holds a thread of the cooperative pool.
-    private func offPool<T: Sendable>(_ body: @escaping @Sendable (any SchedulerStore) throws -> T) async throws -> T {
-        let store = self.store
-        return try await BlockingThread.run(name: "crmservice.scheduler") { try body(store) }
-    }
-
     func run() async throws -> [(job: JobName, report: JobRunner.Report)] {
         let startup = clock.now()
-        let failed = try await offPool {
-            try $0.failRunsLeftRunning(at: startup, message: "left running when the service stopped; marked failed by run --once")
+        let failed = try await BlockingThread.run {
+            try store.failRunsLeftRunning(at: startup, message: "left running when the service stopped; marked failed by run --once")
         }
         for id in failed { logger.warning("run left running marked failed", metadata: ["job.run": "\(id)"]) }
-        guard try await offPool({ try $0.schedulerMode() }) == .running else {
+        guard try await BlockingThread.run({ try store.schedulerMode() }) == .running else {
             logger.notice("scheduler in standby: no job runs")
             return []
         }
         let byName = Dictionary(jobs.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let scheduled = definitions.filter { byName[$0.name] != nil }
-        let lastStarts = try await offPool { try $0.lastRunStarts() }
-        let handled = try await offPool { try $0.scheduleHandledThrough() }
+        let lastStarts = try await BlockingThread.run { try store.lastRunStarts() }
+        let handled = try await BlockingThread.run { try store.scheduleHandledThrough() }
         let history = JobHistory.table(for: scheduled, lastStarts: lastStarts, handledThrough: handled)
         var core = SchedulerCore(definitions: scheduled, history: history, mode: .running)
         let due = core.start(now: clock.now())
@@ -47,7 +41,7 @@ struct DueJobs: Sendable {
             for run in due where !shutdown.isSet {
                 guard let job = byName[run.job] else { continue }
                 if let through = core.handledThrough(of: run.job) {
-                    try await offPool { try $0.recordScheduleHandled(job: run.job.rawValue, through: through) }
+                    try await BlockingThread.run { try store.recordScheduleHandled(job: run.job.rawValue, through: through) }
                 }
                 switch try await runner.begin(run.job, shutdown: shutdown) {
                 case .busy(let other):

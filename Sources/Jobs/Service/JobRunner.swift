@@ -32,7 +32,7 @@ public struct JobRunner: Sendable {
     public func begin(_ job: JobName, shutdown: StopFlag = StopFlag()) async throws -> Start {
         let now = clock.now()
         let store = self.store
-        switch try await BlockingThread.run(name: "crmservice.run-log", { try store.startRunIfIdle(job: job.rawValue, at: now) }) {
+        switch try await BlockingThread.run({ try store.startRunIfIdle(job: job.rawValue, at: now) }) {
         case .busy(let id):
             return .busy(id)
         case .started(let id):
@@ -57,7 +57,7 @@ public struct JobRunner: Sendable {
             outcome.messages.append("\(job.name) failed: \(error)")
         }
         let store = self.store, end = clock.now(), finished = outcome, ended = state
-        try await BlockingThread.run(name: "crmservice.run-log") {
+        try await BlockingThread.run {
             try store.finishRun(context.runID, state: ended, at: end, examined: finished.examined,
                                 changed: finished.changed, messages: finished.messages)
         }

@@ -44,22 +44,17 @@ public struct SchedulerService: Service {
         case shutdown
     }
 
-    /// Runs a store call on a thread of its own: SQLite never holds a thread of the cooperative pool.
-    private func offPool<T: Sendable>(_ body: @escaping @Sendable (any SchedulerStore) throws -> T) async throws -> T {
-        let store = self.store
-        return try await BlockingThread.run(name: "crmservice.scheduler") { try body(store) }
-    }
-
     public func run() async throws {
         let startup = clock.now()
-        let failed = try await offPool {
-            try $0.failRunsLeftRunning(at: startup, message: "left running when the service stopped; marked failed at start-up")
+        let failed = try await BlockingThread.run {
+            try store.failRunsLeftRunning(at: startup, message: "left running when the service stopped; marked failed at start-up")
         }
         for id in failed { logger.warning("run left running marked failed", metadata: ["job.run": "\(id)"]) }
-        var persisted = try await offPool { try $0.scheduleHandledThrough() }
-        let lastStarts = try await offPool { try $0.lastRunStarts() }
+        var persisted = try await BlockingThread.run { try store.scheduleHandledThrough() }
+        let lastStarts = try await BlockingThread.run { try store.lastRunStarts() }
         let history = JobHistory.table(for: definitions, lastStarts: lastStarts, handledThrough: persisted)
-        var core = SchedulerCore(definitions: definitions, history: history, mode: try await offPool { try $0.schedulerMode() })
+        let mode = try await BlockingThread.run { try store.schedulerMode() }
+        var core = SchedulerCore(definitions: definitions, history: history, mode: mode)
         let runner = JobRunner(store: store, clock: clock)
         let shutdown = StopFlag()
         let (events, continuation) = AsyncStream.makeStream(of: Event.self)
@@ -77,7 +72,7 @@ public struct SchedulerService: Service {
                         let name = definition.name
                         guard let through = core.handledThrough(of: name), persisted[name.rawValue] != through else { continue }
                         do {
-                            try await offPool { try $0.recordScheduleHandled(job: name.rawValue, through: through) }
+                            try await BlockingThread.run { try store.recordScheduleHandled(job: name.rawValue, through: through) }
                             persisted[name.rawValue] = through
                         } catch {
                             logger.error("cannot record the schedule", metadata: ["job.name": "\(name)", "error": "\(error)"])
@@ -133,7 +128,7 @@ public struct SchedulerService: Service {
                         if armed == time { armed = nil }
                         guard !shuttingDown else { continue }
                         let now = clock.now()
-                        if let mode = try? await offPool({ try $0.schedulerMode() }), mode != core.mode {
+                        if let mode = try? await BlockingThread.run({ try store.schedulerMode() }), mode != core.mode {
                             core.setMode(mode, now: now)
                             logger.notice("scheduler mode changed", metadata: ["scheduler.mode": "\(mode)"])
                             observer?(.modeChanged(mode))
