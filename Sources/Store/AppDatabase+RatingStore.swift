@@ -3,8 +3,14 @@ import Foundation
 import GRDB
 
 extension AppDatabase: RatingStore {
-    public func inRatingTransaction<T>(_ body: (any RatingSession) throws -> T) throws -> T {
-        try writer.write { db in try body(DatabaseRatingSession(db: db)) }
+    public func inRatingSnapshot<T>(checkStop: @escaping () throws -> Void, _ body: (any RatingSnapshot) throws -> T)
+        throws -> T {
+        try writer.read { db in try body(DatabaseRatingSession(db: db, checkStop: checkStop)) }
+    }
+
+    public func inRatingWrite<T>(checkStop: @escaping () throws -> Void, _ body: (any RatingWriteSession) throws -> T)
+        throws -> T {
+        try writer.write { db in try body(DatabaseRatingSession(db: db, checkStop: checkStop)) }
     }
 
     public func allRules() throws -> [RatingRule] {

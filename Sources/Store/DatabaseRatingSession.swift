@@ -2,9 +2,25 @@ import CRMCore
 import Foundation
 import GRDB
 
-/// The rating job's access to the database inside one write transaction.
-struct DatabaseRatingSession: RatingSession {
+/// The rating job's access to the database: its reads inside one read transaction (a snapshot), its writes inside one
+/// write transaction. `checkStop` runs every `rowsPerCheck` rows read or written, so a stop is seen within a short
+/// batch however large the run; what it throws ends the transaction (a write is rolled back).
+struct DatabaseRatingSession: RatingSnapshot, RatingWriteSession {
     let db: Database
+    var checkStop: () throws -> Void = {}
+    /// Rows between two stop checks: a few milliseconds of work.
+    static let rowsPerCheck = 2_000
+
+    /// Counts rows and checks for a stop every `rowsPerCheck` of them.
+    private final class Pacer {
+        let check: () throws -> Void
+        var rows = 0
+        init(_ check: @escaping () throws -> Void) { self.check = check }
+        func tick() throws {
+            rows += 1
+            if rows % DatabaseRatingSession.rowsPerCheck == 0 { try check() }
+        }
+    }
 
     func currentChangeSeq() throws -> Int64 {
         try Int64.fetchOne(db, sql: "SELECT seq FROM change_counter WHERE id = 1") ?? 0
@@ -40,8 +56,10 @@ struct DatabaseRatingSession: RatingSession {
 
     func accounts() throws -> [RatingAccount] {
         var result: [RatingAccount] = []
+        let pacer = Pacer(checkStop)
         let cursor = try Row.fetchCursor(db, sql: "SELECT id, type, status, parent_id, rating FROM accounts")
         while let row = try cursor.next() {
+            try pacer.tick()
             let parent: String? = row[3]
             let rating: Int? = row[4]
             result.append(RatingAccount(
@@ -83,25 +101,35 @@ struct DatabaseRatingSession: RatingSession {
 
     func ownTotals(of accounts: Set<AccountID>?) throws -> [AccountID: [CurrencyTotal]] {
         var sums = OwnTotalsAccumulator()
+        let pacer = Pacer(checkStop)
         if let accounts {
             let statement = try db.cachedStatement(sql: """
                 SELECT account_id, currency, item_value, service_value FROM contracts WHERE account_id = ?
                 """)
             for id in accounts {
+                try pacer.tick()
                 let cursor = try Row.fetchCursor(statement, arguments: [id.rawValue])
-                while let row = try cursor.next() { try sums.add(row) }
+                while let row = try cursor.next() {
+                    try pacer.tick()
+                    try sums.add(row)
+                }
             }
         } else {
             let cursor = try Row.fetchCursor(db, sql: "SELECT account_id, currency, item_value, service_value FROM contracts")
-            while let row = try cursor.next() { try sums.add(row) }
+            while let row = try cursor.next() {
+                try pacer.tick()
+                try sums.add(row)
+            }
         }
         return sums.result()
     }
 
     func savedOwnTotals() throws -> [AccountID: [CurrencyTotal]] {
         var result: [AccountID: [CurrencyTotal]] = [:]
+        let pacer = Pacer(checkStop)
         let cursor = try Row.fetchCursor(db, sql: "SELECT account_id, currency, amount, contracts FROM rating_own_totals")
         while let row = try cursor.next() {
+            try pacer.tick()
             guard let currency = CurrencyCode(rawValue: row[1]), let amount = Amount(row[2] as String) else {
                 throw CorruptValue(table: "rating_own_totals", column: "amount")
             }
@@ -112,9 +140,13 @@ struct DatabaseRatingSession: RatingSession {
     }
 
     func saveOwnTotals(_ totals: [AccountID: [CurrencyTotal]], replacing accounts: Set<AccountID>?) throws {
+        let pacer = Pacer(checkStop)
         if let accounts {
             let delete = try db.cachedStatement(sql: "DELETE FROM rating_own_totals WHERE account_id = ?")
-            for id in accounts { try delete.execute(arguments: [id.rawValue]) }
+            for id in accounts {
+                try pacer.tick()
+                try delete.execute(arguments: [id.rawValue])
+            }
         } else {
             try db.execute(sql: "DELETE FROM rating_own_totals")
         }
@@ -123,14 +155,17 @@ struct DatabaseRatingSession: RatingSession {
             """)
         for (id, list) in totals {
             for total in list {
+                try pacer.tick()
                 try insert.execute(arguments: [id.rawValue, total.currency.rawValue, total.amount.description,
                                                total.contracts])
             }
         }
     }
 
-    func setRating(_ rating: Rating?, of account: AccountID, at time: Date) throws {
-        try db.cachedStatement(sql: "UPDATE accounts SET rating = ?, modified_at = ? WHERE id = ?")
-            .execute(arguments: [rating?.rawValue, AppDatabase.timestamp(time), account.rawValue])
+    func setRating(_ rating: Rating?, of account: AccountID, at time: Date) throws -> Bool {
+        // `IS NOT`: a run that computed from an older snapshot never rewrites a rating that is already right.
+        try db.cachedStatement(sql: "UPDATE accounts SET rating = ?, modified_at = ? WHERE id = ? AND rating IS NOT ?")
+            .execute(arguments: [rating?.rawValue, AppDatabase.timestamp(time), account.rawValue, rating?.rawValue])
+        return db.changesCount > 0
     }
 }

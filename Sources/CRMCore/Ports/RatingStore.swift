@@ -1,7 +1,8 @@
 import Foundation
 
-/// The rating job's view of the database inside one transaction (§6). Implemented by Store.
-public protocol RatingSession {
+/// What the rating job reads (§6), all from one snapshot of the database (a read transaction: writers go on).
+/// Implemented by Store. Long reads call the store's stop check every few thousand rows.
+public protocol RatingSnapshot {
     /// The current database change sequence (every import that changes something advances it).
     func currentChangeSeq() throws -> Int64
     /// What the last run left, `nil` before the first run.
@@ -18,17 +19,29 @@ public protocol RatingSession {
     func ownTotals(of accounts: Set<AccountID>?) throws -> [AccountID: [CurrencyTotal]]
     /// The own totals the last run saved.
     func savedOwnTotals() throws -> [AccountID: [CurrencyTotal]]
+}
+
+/// What the rating job writes (§6), in one write transaction: the whole result of a run or nothing of it.
+public protocol RatingWriteSession {
+    /// What the last run left, as committed now (another run may have committed since the snapshot).
+    func watermark() throws -> RatingWatermark?
     /// Replaces the saved own totals of `accounts` (all saved totals when `accounts` is `nil`) by `totals`.
     func saveOwnTotals(_ totals: [AccountID: [CurrencyTotal]], replacing accounts: Set<AccountID>?) throws
-    /// Writes a changed rating; the account's `modified_at` becomes `time`.
-    func setRating(_ rating: Rating?, of account: AccountID, at time: Date) throws
+    /// Writes `rating` unless the account has it already; the account's `modified_at` becomes `time`. Returns whether
+    /// the row changed.
+    func setRating(_ rating: Rating?, of account: AccountID, at time: Date) throws -> Bool
     func saveWatermark(_ watermark: RatingWatermark) throws
 }
 
-/// A store that runs the rating in one write transaction.
+/// A store that reads the rating's input from one snapshot and writes its result in one short transaction.
+///
+/// `checkStop` is called every few thousand rows read or written; what it throws ends the read, or rolls the write
+/// back, and is rethrown.
 public protocol RatingStore: Sendable {
+    /// Runs `body` in one read transaction (a snapshot; writers are not blocked).
+    func inRatingSnapshot<T>(checkStop: @escaping () throws -> Void, _ body: (any RatingSnapshot) throws -> T) throws -> T
     /// Runs `body` in one write transaction; a thrown error rolls everything back.
-    func inRatingTransaction<T>(_ body: (any RatingSession) throws -> T) throws -> T
+    func inRatingWrite<T>(checkStop: @escaping () throws -> Void, _ body: (any RatingWriteSession) throws -> T) throws -> T
     /// Replaces the rules of the types named in `rules` (one transaction); used by `rating validate --repair`.
     func replaceRules(ofTypes types: Set<AccountType>, with rules: [RatingRule]) throws
     func allRules() throws -> [RatingRule]

@@ -60,7 +60,7 @@ public struct JobsConsole: Sendable {
     }
 
     /// `jobs stop RUNID`: records a stop request for a running run; the process running it stops it at its next
-    /// check (between batches for log-truncate, before its transaction for rating).
+    /// check (between batches for log-truncate; for rating within a few thousand rows, rolling its result back).
     public func stop(_ text: String) throws -> String {
         guard let value = Int64(text), value > 0 else {
             throw JobsInputError(field: "RUNID", value: text, problem: "is not a run id")

@@ -6,6 +6,8 @@ import ServiceLifecycle
 
 /// `run --once`: starts the jobs that are due now, as the scheduler would at start-up (a fire time missed since the
 /// last run, an interval job that never ran), runs them one after the other and records them; returns their reports.
+/// Like the scheduler's start-up, it first marks runs left `running` by a crash `failed` (`run` is the one service of
+/// its database), so a crashed run neither stays `running` for ever nor blocks its job.
 /// Jobs whose run is in progress elsewhere are passed over. On graceful shutdown no further job starts and the running
 /// one stops at its next check (recorded `stopped`).
 struct DueJobs: Sendable {
@@ -16,14 +18,20 @@ struct DueJobs: Sendable {
     let logger: Logger
 
     func run() async throws -> [(job: JobName, report: JobRunner.Report)] {
-        guard try store.schedulerMode() == .running else {
+        let startup = clock.now()
+        let failed = try await BlockingThread.run {
+            try store.failRunsLeftRunning(at: startup, message: "left running when the service stopped; marked failed by run --once")
+        }
+        for id in failed { logger.warning("run left running marked failed", metadata: ["job.run": "\(id)"]) }
+        guard try await BlockingThread.run({ try store.schedulerMode() }) == .running else {
             logger.notice("scheduler in standby: no job runs")
             return []
         }
         let byName = Dictionary(jobs.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let scheduled = definitions.filter { byName[$0.name] != nil }
-        let history = JobHistory.table(for: scheduled, lastStarts: try store.lastRunStarts(),
-                                       handledThrough: try store.scheduleHandledThrough())
+        let lastStarts = try await BlockingThread.run { try store.lastRunStarts() }
+        let handled = try await BlockingThread.run { try store.scheduleHandledThrough() }
+        let history = JobHistory.table(for: scheduled, lastStarts: lastStarts, handledThrough: handled)
         var core = SchedulerCore(definitions: scheduled, history: history, mode: .running)
         let due = core.start(now: clock.now())
         let runner = JobRunner(store: store, clock: clock)
@@ -33,9 +41,9 @@ struct DueJobs: Sendable {
             for run in due where !shutdown.isSet {
                 guard let job = byName[run.job] else { continue }
                 if let through = core.handledThrough(of: run.job) {
-                    try store.recordScheduleHandled(job: run.job.rawValue, through: through)
+                    try await BlockingThread.run { try store.recordScheduleHandled(job: run.job.rawValue, through: through) }
                 }
-                switch try runner.begin(run.job, shutdown: shutdown) {
+                switch try await runner.begin(run.job, shutdown: shutdown) {
                 case .busy(let other):
                     logger.notice("job passed over: a run is in progress", metadata: ["job.name": "\(run.job)",
                                                                                       "job.run": "\(other)"])

@@ -8,6 +8,10 @@ import Synchronization
 /// A poll that captured something or failed is one run of `mail-poll` (its messages name the mailbox and the counts
 /// or the reason); a poll that found nothing new is not recorded, or a quiet mailbox polled every minute would fill
 /// the run log with empty runs (the admin server's `/healthz` shows its last success instead).
+///
+/// The records are written on a serial queue of their own, in the order reported: the pollers report from the
+/// cooperative pool, and a write there could wait seconds for SQLite's lock while a long transaction commits.
+/// `flush()` waits for them.
 public final class MailPollRunLog: PollObserver {
     public static let job = "mail-poll"
 
@@ -15,6 +19,7 @@ public final class MailPollRunLog: PollObserver {
     private let log: any JobRunLog
     private let logger: Logger
     private let counts = Mutex<[String: [PolledOutcome: Int]]>([:])
+    private let queue = DispatchQueue(label: "crmservice.mail-poll-run-log")
 
     public init(passingTo next: any PollObserver, log: any JobRunLog, logger: Logger) {
         self.next = next
@@ -51,6 +56,11 @@ public final class MailPollRunLog: PollObserver {
             + "\(counts[.duplicate] ?? 0) duplicates"
     }
 
+    /// Returns once every run reported so far is recorded (or its failure logged).
+    public func flush() {
+        queue.sync {}
+    }
+
     private func takeCounts(of mailbox: String) -> [PolledOutcome: Int] {
         counts.withLock { $0.removeValue(forKey: mailbox) ?? [:] }
     }
@@ -59,13 +69,16 @@ public final class MailPollRunLog: PollObserver {
     private func record(mailbox: String, at end: Date, duration: Duration?, state: JobRunState,
                         counts: [PolledOutcome: Int], messages: [String]) {
         let start = end.addingTimeInterval(-(duration?.timeInterval ?? 0))
-        do {
-            let run = try log.startRun(job: Self.job, at: start)
-            try log.finishRun(run, state: state, at: end, examined: counts.values.reduce(0, +),
-                              changed: (counts[.activity] ?? 0) + (counts[.unmatched] ?? 0), messages: messages)
-        } catch {
-            // The run log is a record, not the capture: a failure to write it never stops polling.
-            logger.warning("could not record a mail-poll run", metadata: ["mail.mailbox": "\(mailbox)", "error": "\(error)"])
+        let log = self.log, logger = self.logger
+        queue.async {
+            do {
+                let run = try log.startRun(job: Self.job, at: start)
+                try log.finishRun(run, state: state, at: end, examined: counts.values.reduce(0, +),
+                                  changed: (counts[.activity] ?? 0) + (counts[.unmatched] ?? 0), messages: messages)
+            } catch {
+                // The run log is a record, not the capture: a failure to write it never stops polling.
+                logger.warning("could not record a mail-poll run", metadata: ["mail.mailbox": "\(mailbox)", "error": "\(error)"])
+            }
         }
     }
 }

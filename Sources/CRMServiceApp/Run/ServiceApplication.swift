@@ -66,7 +66,9 @@ public struct ServiceApplication: Sendable {
     /// runs of `once` did (nothing otherwise).
     @discardableResult
     public func run(once: Bool = false) async throws -> OnceSummary {
-        let database = try DatabaseOpener.open(configuration.database.path)
+        let path = configuration.database.path
+        // Opening migrates: SQLite work, off the cooperative pool like all of it.
+        let database = try await BlockingThread.run(name: "crmservice.open") { try DatabaseOpener.open(path) }
         let state = AdminState(mailboxes: polledMailboxes)
         // The pollers report to the admin server through the mail-poll run log (§7: every run is recorded).
         let observer = MailPollRunLog(passingTo: state, log: database, logger: logger)
@@ -83,6 +85,7 @@ public struct ServiceApplication: Sendable {
                              clock: SystemSchedulerClock(), logger: logger))
         if once {
             try await group(services: [.init(service: dueJobs, successTerminationBehavior: .ignore)] + pollers).run()
+            await BlockingThread.run(name: "crmservice.run-log") { observer.flush() }
             let failed = state.snapshot().filter { !$0.value.isHealthy }.keys.sorted()
             return OnceSummary(dueJobs.reports.withLock { $0 }, failedMailboxes: failed)
         }
@@ -91,6 +94,7 @@ public struct ServiceApplication: Sendable {
             password: password.value, state: state, logger: logger, onServerRunning: onAdminServerRunning)
         let scheduler = try console.schedulerServiceForRun(logger: logger)
         // Graceful shutdown goes from the last service to the first: pollers, scheduler, admin server.
+        defer { observer.flush() }
         try await group(services: [
             .init(service: admin, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .cancelGroup),
             .init(service: scheduler, successTerminationBehavior: .gracefullyShutdownGroup,

@@ -40,8 +40,9 @@ public struct RatingCalculator {
         self.day = day
     }
 
-    /// Rates the accounts at `examined` (indexes into the forest); every account when `nil`.
-    func rate(_ examined: Set<Int>?) throws -> Result {
+    /// Rates the accounts at `examined` (indexes into the forest); every account when `nil`. `checkStop` is called
+    /// every few thousand accounts; what it throws ends the computation.
+    func rate(_ examined: Set<Int>?, checkStop: () throws -> Void = {}) throws -> Result {
         var result = Result()
         var subtree = [[CurrencyTotal]?](repeating: nil, count: forest.accounts.count)
         let targets = examined.map { $0.sorted() } ?? Array(forest.accounts.indices)
@@ -49,7 +50,8 @@ public struct RatingCalculator {
         for type in rulesByType.keys.sorted() where Set(rulesByType[type]!.map(\.currency)).count > 1 {
             result.problems.append(.mixedRuleCurrencies(type))
         }
-        for i in targets {
+        for (n, i) in targets.enumerated() {
+            if n % 2_000 == 0 { try checkStop() }
             let account = forest.accounts[i]
             if let cycle = forest.cycleOf[i] {
                 if reportedCycles.insert(cycle).inserted {

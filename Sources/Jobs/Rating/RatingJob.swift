@@ -13,7 +13,10 @@ import Foundation
 ///   totals per currency. The next run re-reads the contracts of the marked accounts only, takes the other own
 ///   totals from the saved ones, adds the accounts of marked types and the accounts holding a currency whose rate in
 ///   force changed (a new rate, or a new day), then every ancestor of all these, and rates exactly that set.
-/// - The whole run is one write transaction: imports wait, and the watermark matches what was read.
+/// - The run reads everything from one snapshot and computes outside any write transaction (imports and capture go
+///   on); then it writes its result in one short transaction, or nothing when another run committed meanwhile (it
+///   then computes again, see `RatingPlan`). A change imported during the computation is after the watermark, so the
+///   next run rates it.
 public struct RatingJob: Sendable {
     /// The job's name in the job-run log.
     public static let name = "rating"
@@ -40,7 +43,7 @@ public struct RatingJob: Sendable {
     public func run(full: Bool, now: Date = Date()) throws -> Outcome {
         let runID = try log.startRun(job: Self.name, at: now)
         do {
-            var outcome = try store.inRatingTransaction { session in try Self.compute(session, full: full, now: now) }
+            var outcome = try Self.execute(store: store, full: full, now: now)
             outcome.runID = runID
             try log.finishRun(runID, state: .completed, at: Date(), examined: outcome.examined,
                               changed: outcome.changed, messages: outcome.messages)
@@ -52,59 +55,29 @@ public struct RatingJob: Sendable {
         }
     }
 
-    static func compute(_ session: any RatingSession, full requestedFull: Bool, now: Date) throws -> Outcome {
-        let seq = try session.currentChangeSeq()
-        let previous = requestedFull ? nil : try session.watermark()
-        let day = Day(utc: now)
-        let rates = EffectiveRates(try session.exchangeRates(), on: day)
-
-        let forest: AccountForest
-        var ownTotals: [AccountID: [CurrencyTotal]]
-        let examined: Set<Int>?
-        if let previous {
-            let dirty = try session.accountsChanged(after: previous.changeSeq)
-            let changedTypes = try session.accountTypesChanged(after: previous.changeSeq)
-            let changedPairs = Set(previous.rates.rates.keys).union(rates.rates.keys)
-                .filter { previous.rates.rates[$0] != rates.rates[$0] }
-            let changedCurrencies = Set(changedPairs.map(\.from))
-            if dirty.isEmpty && changedTypes.isEmpty && changedCurrencies.isEmpty {
-                try session.saveWatermark(RatingWatermark(changeSeq: seq, rates: rates))
-                return Outcome(runID: JobRunID(rawValue: 0), full: false, examined: 0, changed: 0, problems: [])
+    /// One run in two phases: computes from one snapshot of the database (imports and capture go on meanwhile), then
+    /// writes the result in one transaction, so a run that stops or fails at any point leaves no partial ratings.
+    /// `checkStop` is called every few thousand rows or accounts, also inside the write (a stop there rolls it back);
+    /// `betweenPhases` once after each computation (the place for a check that reads the database). When another run
+    /// committed while this one computed, this one is computed again from the other's result (`attempts` in all).
+    static func execute(store: any RatingStore, full: Bool, now: Date, checkStop: @escaping () throws -> Void = {},
+                        betweenPhases: () throws -> Void = {}, attempts: Int = 3) throws -> Outcome {
+        var attempt = 1
+        while true {
+            let plan = try store.inRatingSnapshot(checkStop: checkStop) { snapshot in
+                try RatingPlan(snapshot, full: full, now: now, checkStop: checkStop)
             }
-            forest = AccountForest(try session.accounts())
-            let fresh = try session.ownTotals(of: dirty)
-            ownTotals = try session.savedOwnTotals()
-            for id in dirty { ownTotals[id] = fresh[id] }
-            try session.saveOwnTotals(fresh, replacing: dirty)
-
-            var seeds = Set(dirty.compactMap { forest.index[$0] })
-            if !changedTypes.isEmpty || !changedCurrencies.isEmpty {
-                for (i, account) in forest.accounts.enumerated() {
-                    if changedTypes.contains(account.type) { seeds.insert(i); continue }
-                    if let own = ownTotals[account.id], own.contains(where: { changedCurrencies.contains($0.currency) }) {
-                        seeds.insert(i)
-                    }
+            try betweenPhases()
+            try checkStop()
+            do {
+                let changed = try store.inRatingWrite(checkStop: checkStop) { session in
+                    try plan.commit(to: session, at: now, checkStop: checkStop)
                 }
+                return Outcome(runID: JobRunID(rawValue: 0), full: plan.full, examined: plan.examined, changed: changed,
+                               problems: plan.problems)
+            } catch is RatingRunOverlapped where attempt < attempts {
+                attempt += 1
             }
-            examined = forest.withAncestors(seeds)
-        } else {
-            forest = AccountForest(try session.accounts())
-            ownTotals = try session.ownTotals(of: nil)
-            try session.saveOwnTotals(ownTotals, replacing: nil)
-            examined = nil
         }
-
-        let calculator = RatingCalculator(forest: forest, ownTotals: ownTotals, rules: try session.rules(), rates: rates,
-                                          day: day)
-        let result = try calculator.rate(examined)
-        var changed = 0
-        for (id, rating) in result.ratings.sorted(by: { $0.key < $1.key }) {
-            guard let i = forest.index[id], forest.accounts[i].rating != rating else { continue }
-            try session.setRating(rating, of: id, at: now)
-            changed += 1
-        }
-        try session.saveWatermark(RatingWatermark(changeSeq: seq, rates: rates))
-        return Outcome(runID: JobRunID(rawValue: 0), full: previous == nil, examined: examined?.count ?? forest.accounts.count,
-                       changed: changed, problems: result.problems)
     }
 }

@@ -5,8 +5,10 @@ import CRMCore
 public protocol Job: Sendable {
     /// The name in the configuration and the run log.
     var name: JobName { get }
-    /// Does the work. Long jobs commit in bounded batches and call `context.checkStop()` between them; a thrown
-    /// `JobStopped` records the run `stopped`, another error `failed`.
+    /// Does the work. Its blocking part (SQLite, long computations) runs in `context.offPool`, never on the
+    /// cooperative pool. Long jobs commit in bounded batches and call `context.checkStop()` between them (or
+    /// `checkStopWithoutReading()` inside a store transaction); a thrown `JobStopped` records the run `stopped`, another
+    /// error `failed`.
     func run(_ context: JobContext) async throws -> JobOutcome
 }
 

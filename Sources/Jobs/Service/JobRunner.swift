@@ -3,7 +3,8 @@ import Foundation
 
 /// Runs one job and records it in the run log (§7): started `running` unless a run of the same job is running
 /// already (in any process), ended `completed`, `failed` or `stopped` with the counts and messages.
-/// Used by the scheduler service and by `jobs run NAME`.
+/// Used by the scheduler service and by `jobs run NAME`. Its database calls run on threads of their own, never on the
+/// cooperative pool (a write waits for SQLite's lock while another transaction commits).
 public struct JobRunner: Sendable {
     let store: any SchedulerStore
     let clock: any WallClock
@@ -28,9 +29,10 @@ public struct JobRunner: Sendable {
     }
 
     /// Records the start of a run of `job`, unless one is running.
-    public func begin(_ job: JobName, shutdown: StopFlag = StopFlag()) throws -> Start {
+    public func begin(_ job: JobName, shutdown: StopFlag = StopFlag()) async throws -> Start {
         let now = clock.now()
-        switch try store.startRunIfIdle(job: job.rawValue, at: now) {
+        let store = self.store
+        switch try await BlockingThread.run({ try store.startRunIfIdle(job: job.rawValue, at: now) }) {
         case .busy(let id):
             return .busy(id)
         case .started(let id):
@@ -54,14 +56,17 @@ public struct JobRunner: Sendable {
             outcome = context.progress
             outcome.messages.append("\(job.name) failed: \(error)")
         }
-        try store.finishRun(context.runID, state: state, at: clock.now(), examined: outcome.examined,
-                            changed: outcome.changed, messages: outcome.messages)
+        let store = self.store, end = clock.now(), finished = outcome, ended = state
+        try await BlockingThread.run {
+            try store.finishRun(context.runID, state: ended, at: end, examined: finished.examined,
+                                changed: finished.changed, messages: finished.messages)
+        }
         return Report(runID: context.runID, state: state, outcome: outcome)
     }
 
     /// `begin` and `execute` in one; `Busy` when a run of the job is in progress.
     public func run(_ job: any Job) async throws -> Result<Report, Busy> {
-        switch try begin(job.name) {
+        switch try await begin(job.name) {
         case .busy(let id): return .failure(Busy(job: job.name, runningRun: id))
         case .started(let context): return .success(try await execute(job, in: context))
         }

@@ -12,6 +12,8 @@ import ServiceLifecycle
 /// - A job never runs twice at once: a fire time during its run is skipped (and noted in that run's messages); a
 ///   run of the same job started by another process (`jobs run`) also makes the fire time skipped.
 /// - How far each job's schedule is handled is stored after every wake-up, so the schedule survives restarts.
+/// - Every database call runs on a thread of its own (`BlockingThread`), so a long transaction elsewhere (SQLite's
+///   write lock) never holds a thread of the cooperative pool, which serves `/healthz` and the pollers.
 /// - Graceful shutdown: nothing new starts; running jobs stop at their next `checkStop()` (after the batch in
 ///   progress commits) and are recorded `stopped`; then `run()` returns.
 public struct SchedulerService: Service {
@@ -44,11 +46,15 @@ public struct SchedulerService: Service {
 
     public func run() async throws {
         let startup = clock.now()
-        let failed = try store.failRunsLeftRunning(at: startup, message: "left running when the service stopped; marked failed at start-up")
+        let failed = try await BlockingThread.run {
+            try store.failRunsLeftRunning(at: startup, message: "left running when the service stopped; marked failed at start-up")
+        }
         for id in failed { logger.warning("run left running marked failed", metadata: ["job.run": "\(id)"]) }
-        var persisted = try store.scheduleHandledThrough()
-        let history = JobHistory.table(for: definitions, lastStarts: try store.lastRunStarts(), handledThrough: persisted)
-        var core = SchedulerCore(definitions: definitions, history: history, mode: try store.schedulerMode())
+        var persisted = try await BlockingThread.run { try store.scheduleHandledThrough() }
+        let lastStarts = try await BlockingThread.run { try store.lastRunStarts() }
+        let history = JobHistory.table(for: definitions, lastStarts: lastStarts, handledThrough: persisted)
+        let mode = try await BlockingThread.run { try store.schedulerMode() }
+        var core = SchedulerCore(definitions: definitions, history: history, mode: mode)
         let runner = JobRunner(store: store, clock: clock)
         let shutdown = StopFlag()
         let (events, continuation) = AsyncStream.makeStream(of: Event.self)
@@ -66,7 +72,7 @@ public struct SchedulerService: Service {
                         let name = definition.name
                         guard let through = core.handledThrough(of: name), persisted[name.rawValue] != through else { continue }
                         do {
-                            try store.recordScheduleHandled(job: name.rawValue, through: through)
+                            try await BlockingThread.run { try store.recordScheduleHandled(job: name.rawValue, through: through) }
                             persisted[name.rawValue] = through
                         } catch {
                             logger.error("cannot record the schedule", metadata: ["job.name": "\(name)", "error": "\(error)"])
@@ -75,7 +81,7 @@ public struct SchedulerService: Service {
                     for run in due {
                         guard !shuttingDown, let job = jobs[run.job] else { core.finished(run.job); continue }
                         let start: JobRunner.Start
-                        do { start = try runner.begin(run.job, shutdown: shutdown) } catch {
+                        do { start = try await runner.begin(run.job, shutdown: shutdown) } catch {
                             core.finished(run.job)
                             logger.error("cannot record the start of a run", metadata: ["job.name": "\(run.job)", "error": "\(error)"])
                             continue
@@ -122,7 +128,7 @@ public struct SchedulerService: Service {
                         if armed == time { armed = nil }
                         guard !shuttingDown else { continue }
                         let now = clock.now()
-                        if let mode = try? store.schedulerMode(), mode != core.mode {
+                        if let mode = try? await BlockingThread.run({ try store.schedulerMode() }), mode != core.mode {
                             core.setMode(mode, now: now)
                             logger.notice("scheduler mode changed", metadata: ["scheduler.mode": "\(mode)"])
                             observer?(.modeChanged(mode))

@@ -36,6 +36,7 @@ import Testing
         recorder.captured(mailbox: "bcc", outcome: .duplicate)
         recorder.captured(mailbox: "corporate", outcome: .unmatched)
         recorder.pollSucceeded(mailbox: "corporate", at: end, duration: .seconds(3))
+        recorder.flush()
 
         let runs = try database.jobRuns()
         #expect(runs.count == 1)
@@ -49,12 +50,14 @@ import Testing
         #expect(run.messages == ["corporate: 2 activities, 1 unmatched, 0 ignored, 0 duplicates"])
         // The bcc mailbox's count waits for its own poll.
         recorder.pollSucceeded(mailbox: "bcc", at: end, duration: .seconds(1))
+        recorder.flush()
         let bcc = try #require(try database.jobRuns().first { $0.messages.first?.hasPrefix("bcc:") == true })
         #expect(bcc.examined == 1 && bcc.changed == 0)
     }
 
     @Test func aPollThatFoundNothingIsNotRecordedButStillReported() throws {
         recorder.pollSucceeded(mailbox: "corporate", at: end, duration: .milliseconds(20))
+        recorder.flush()
         #expect(try database.jobRuns().isEmpty)
         #expect(forwarded.calls.withLock { $0 } == ["ok corporate"])
     }
@@ -62,6 +65,7 @@ import Testing
     @Test func aFailedPollIsAFailedRunWithTheReasonAndWhatWasCommittedBefore() throws {
         recorder.captured(mailbox: "corporate", outcome: .ignored)
         recorder.pollFailed(mailbox: "corporate", at: end, kind: .connect, message: "connection refused by 127.0.0.1")
+        recorder.flush()
         let run = try #require(try database.jobRuns().first)
         #expect(run.state == .failed)
         #expect(run.examined == 1)

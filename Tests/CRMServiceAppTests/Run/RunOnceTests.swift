@@ -64,6 +64,22 @@ struct RunOnceTests {
         #expect(try await application.run(once: true).lines.isEmpty)
     }
 
+    @Test("§7 a run left running by a crash is marked failed by run --once too, and no longer blocks its job")
+    func crashLeftoverMarkedFailed() async throws {
+        let settings = try configuration(rating: "* * * * *")
+        let database = try DatabaseOpener.open(settings.database.path)
+        let crashed = try database.startRun(job: "rating", at: Date().addingTimeInterval(-600))
+
+        let application = try ServiceApplication(configuration: settings, file: "once.yaml", logger: logger)
+        let summary = try await application.run(once: true)
+        let run = try #require(try database.jobRun(crashed))
+        #expect(run.state == .failed)
+        #expect(run.endedAt != nil)
+        #expect(run.messages.contains { $0.contains("marked failed by run --once") })
+        // The fire time it missed is made up now.
+        #expect(summary.lines.first?.hasPrefix("rating run 2 completed") == true)
+    }
+
     /// Reports a failed poll and returns.
     struct FailingOncePoller: Service {
         let context: PollerContext

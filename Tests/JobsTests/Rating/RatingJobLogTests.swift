@@ -33,7 +33,12 @@ final class MemoryJobRunLog: JobRunLog {
 /// A store whose transaction always fails.
 struct FailingStore: RatingStore {
     struct Broken: Error, CustomStringConvertible { var description: String { "disk on fire" } }
-    func inRatingTransaction<T>(_ body: (any RatingSession) throws -> T) throws -> T { throw Broken() }
+    func inRatingSnapshot<T>(checkStop: @escaping () throws -> Void, _ body: (any RatingSnapshot) throws -> T) throws -> T {
+        throw Broken()
+    }
+    func inRatingWrite<T>(checkStop: @escaping () throws -> Void, _ body: (any RatingWriteSession) throws -> T) throws -> T {
+        throw Broken()
+    }
     func replaceRules(ofTypes types: Set<AccountType>, with rules: [RatingRule]) throws { throw Broken() }
     func allRules() throws -> [RatingRule] { throw Broken() }
 }
