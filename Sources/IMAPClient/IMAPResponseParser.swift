@@ -48,31 +48,6 @@ enum IMAPResponseParser {
         return nil
     }
 
-    /// RFC 4731 §3.1: `* ESEARCH (TAG "x") UID ALL sequence-set` (no ALL when nothing matched), or RFC 3501 §7.2.5:
-    /// `* SEARCH n...`. Nil when neither response came.
-    static func searchResult(_ bytes: [UInt8]) -> [UInt32]? {
-        var found = false
-        var result: [UInt32] = []
-        for line in untaggedLines(bytes) {
-            let words = line.split(separator: UInt8(ascii: " "))
-            guard let first = words.first else { continue }
-            let keyword = String(decoding: first, as: UTF8.self).uppercased()
-            if keyword == "SEARCH" {
-                found = true
-                for w in words.dropFirst() { if let n = number(w) { result.append(n) } }
-            } else if keyword == "ESEARCH" {
-                found = true
-                if let all = words.firstIndex(where: { String(decoding: $0, as: UTF8.self).uppercased() == "ALL" }),
-                    all + 1 < words.count
-                {
-                    guard let set = sequenceSet(words[all + 1]) else { return nil }
-                    result.append(contentsOf: set)
-                }
-            }
-        }
-        return found ? result : nil
-    }
-
     /// RFC 3501 §9 `sequence-set`: `1:5,7,9:8` (without `*`, which ESEARCH ALL never returns).
     static func sequenceSet(_ s: ArraySlice<UInt8>) -> [UInt32]? {
         var result: [UInt32] = []
