@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// The files of a Dovecot poll test: a work directory, databases, the address book, and what `crmservice` prints.
 final class PollWorld: @unchecked Sendable {
