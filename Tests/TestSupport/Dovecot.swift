@@ -175,6 +175,26 @@ public final class Dovecot: @unchecked Sendable {
         try Self.script(["reset-uidvalidity", directory.path, user, folder])
     }
 
+    /// Sends one IMAP command as `user` in `folder` (selected first; percent-encoded by the caller) through the curl
+    /// tool, as another client of the mailbox would (e.g. `UID STORE 2 +FLAGS (\\Deleted)`); the untagged answer.
+    @discardableResult
+    public func imap(_ user: String, _ folder: String = "INBOX", _ command: String) throws -> String {
+        // The password goes through a config file, never the command line.
+        let config = directory.appendingPathComponent("curl-\(UUID().uuidString).config").path
+        let quotedUser = "\(user):\(try password(user))".replacingOccurrences(of: "\"", with: "\\\"")
+        guard FileManager.default.createFile(atPath: config, contents: Data("user = \"\(quotedUser)\"\n".utf8),
+                                             attributes: [.posixPermissions: 0o600]) else {
+            throw DovecotFailed(message: "cannot write \(config)")
+        }
+        defer { unlink(config) }
+        let ran = try Spawn.run(["curl", "--silent", "--show-error", "--config", config, "--cacert", cacert,
+                                 url(folder), "--request", command])
+        guard ran.termination == .exited(0) else {
+            throw DovecotFailed(message: "curl \(command) as \(user) in \(folder) \(ran.termination): \(ran.err)")
+        }
+        return ran.out
+    }
+
     /// Runs the script to its end; its standard output.
     @discardableResult
     public static func script(_ arguments: [String]) throws -> String {

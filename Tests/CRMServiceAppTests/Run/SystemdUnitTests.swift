@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `systemd/crmservice.service` passes `systemd-analyze verify` (through `systemd/verify-unit`, which runs it offline
@@ -13,15 +14,8 @@ struct SystemdUnitTests {
     @Test("systemd-analyze verify accepts the unit, without a single warning",
           .enabled(if: analyzer != nil, "systemd-analyze is not installed: the unit is not verified"))
     func verify() throws {
-        let process = Process()
-        process.executableURL = Self.repository.appendingPathComponent("systemd/verify-unit")
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text)")
+        let ran = try Spawn.run([Self.repository.appendingPathComponent("systemd/verify-unit").path])
+        #expect(ran.termination == .exited(0), "\(ran.out)\(ran.err)")
     }
 
     @Test("the unit is hardened and restarts on failure")

@@ -80,6 +80,13 @@ final class PollWorld: @unchecked Sendable {
         return parts.count == 2 ? (parts[0], parts[1]) : nil
     }
 
+    /// The rows of `sql` (one column) in `db`, read with the sqlite3 CLI (read-only).
+    func query(_ db: String, _ sql: String) throws -> [String] {
+        let ran = try Spawn.run(["/usr/bin/sqlite3", "-readonly", "-cmd", ".timeout 2000", db, sql])
+        guard ran.termination == .exited(0) else { throw CommandFailed(arguments: ["sqlite3", sql], status: ran.status, err: ran.err) }
+        return ran.out.split(separator: "\n").map(String.init)
+    }
+
     static var hasSQLite3: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") }
 
     /// The `.eml` files of a directory in name order (the order `scripts/dovecot load` gives them UIDs 1, 2, …).
