@@ -77,7 +77,10 @@ let package = Package(
         .testTarget(name: "MailMIMETests", dependencies: ["MailMIME"]),
         .testTarget(name: "MatchingTests", dependencies: ["Matching", "MailMIME", "CRMCore"]),
         .testTarget(name: "JobsTests", dependencies: ["Jobs"]),
-        .testTarget(name: "IMAPClientTests", dependencies: ["IMAPClient", "TestSupport"]),
+        .testTarget(
+            name: "IMAPClientTests",
+            dependencies: ["IMAPClient", "TestSupport", .product(name: "Logging", package: "swift-log")]
+        ),
         .testTarget(name: "StoreTests", dependencies: ["Store", "CRMCore"]),
         .testTarget(name: "CaptureTests", dependencies: ["Capture", "CRMServiceApp", "Store", "Matching", "MailMIME", "CRMCore"]),
         .testTarget(

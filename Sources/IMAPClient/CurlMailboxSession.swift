@@ -44,7 +44,7 @@ public final class CurlMailboxSession: MailboxSession {
     /// Width of the UID ranges searched one at a time. Its longest answer, `* SEARCH` with every UID of the range at 10
     /// digits (11 bytes each, 110 KB), stays below half of the smallest receive buffer we accept (512 KiB), the length
     /// beyond which libcurl cuts a line: a plain SEARCH, which carries no count to check, is never cut.
-    static let searchChunk: UInt32 = 10_000
+    static let searchWidth: UInt32 = 10_000
     /// Mailboxes already told that they lack both MOVE and UIDPLUS (logged once a process, not at every poll).
     private static let toldNoExpunge = Mutex<Set<String>>([])
 
@@ -185,7 +185,7 @@ public final class CurlMailboxSession: MailboxSession {
     }
 
     /// Every UID of `range` matching `criteria`: `UID SEARCH [RETURN (ALL COUNT)] UID a:b<criteria>` over ranges of
-    /// `searchChunk` UIDs, each answer checked complete, so that the caller may treat every UID of `range` not returned
+    /// `searchWidth` UIDs, each answer checked complete, so that the caller may treat every UID of `range` not returned
     /// as gone (§12). With ESEARCH, a range that holds nothing is followed by `RETURN (MIN)` over the rest, so that a
     /// mailbox whose UIDs are far apart costs a search or two per message, never one per 10,000 unused UIDs.
     private func search(_ range: ClosedRange<UInt32>, criteria: String) throws -> [MessageUID] {
@@ -195,7 +195,7 @@ public final class CurlMailboxSession: MailboxSession {
         var all: [UInt32] = []
         var start = range.lowerBound
         while true {
-            let end = range.upperBound - start < Self.searchChunk ? range.upperBound : start + Self.searchChunk - 1
+            let end = range.upperBound - start < Self.searchWidth ? range.upperBound : start + Self.searchWidth - 1
             let found = try searchChunk(start...end, criteria: criteria, extended: extended)
             all += found
             guard end < range.upperBound else { break }

@@ -9,7 +9,7 @@
 /// - Both forms: exactly one answer line, every UID inside the range searched, none twice (a glued number falls
 ///   outside or repeats).
 /// - Plain SEARCH (RFC 3501 §7.2.5) carries no count: the session bounds the range so that its longest possible
-///   line stays far below the length libcurl cuts (`CurlMailboxSession.searchChunk`).
+///   line stays far below the length libcurl cuts (`CurlMailboxSession.searchWidth`).
 struct UIDSearchAnswer {
     /// The UIDs found, ascending.
     var uids: [UInt32]
