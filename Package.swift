@@ -77,20 +77,24 @@ let package = Package(
         .testTarget(name: "MailMIMETests", dependencies: ["MailMIME", "TestSupport"]),
         .testTarget(name: "MatchingTests", dependencies: ["Matching", "MailMIME", "CRMCore"]),
         .testTarget(name: "JobsTests", dependencies: ["Jobs", "TestSupport"]),
-        .testTarget(name: "IMAPClientTests", dependencies: ["IMAPClient"]),
+        .testTarget(
+            name: "IMAPClientTests",
+            dependencies: ["IMAPClient", "TestSupport", .product(name: "Logging", package: "swift-log")]
+        ),
         .testTarget(name: "StoreTests", dependencies: ["Store", "CRMCore"]),
         .testTarget(name: "CaptureTests", dependencies: ["Capture", "CRMServiceApp", "Store", "Matching", "MailMIME", "CRMCore"]),
         .testTarget(
             name: "PollingTests",
             dependencies: [
-                "Capture", "CRMServiceApp", "Store", "IMAPClient", "CRMCore",
+                "Capture", "CRMServiceApp", "Store", "IMAPClient", "CRMCore", "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .testTarget(name: "CRMServiceAppTests", dependencies: ["CRMServiceApp", "MailMIME", "TestSupport"]),
         .testTarget(name: "AdminHTTPTests", dependencies: ["AdminHTTP", "CRMCore", "TestSupport"]),
-        // Helpers shared by test targets (a plain HTTP client for the admin server); never linked into the product.
+        // Helpers shared by test targets (the Dovecot harness, child processes, prerequisites, a plain HTTP client for
+        // the admin server); never linked into the product.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
     ],
     swiftLanguageModes: [.v6]

@@ -51,14 +51,4 @@ extension CurlMailboxSession {
         return try perform(endpoint.messageURL(uid, uidValidity: uidValidity) + ";SECTION=HEADER", command: nil,
                            what: "FETCH UID \(uid) HEADER", selects: true)
     }
-
-    /// The most UIDs a SEARCH answer may name: what STATUS counted (asked now if it was not yet) plus room for the
-    /// mail that arrived since.
-    func uidAnswerLimit() throws -> Int {
-        let messages = try lastStatus?.messages ?? status().messages
-        return messages + Self.arrivalAllowance
-    }
-
-    /// Messages that may arrive between STATUS and SEARCH.
-    static let arrivalAllowance = 100_000
 }

@@ -1,6 +1,7 @@
 import CCurl
 import CRMCore
 import Logging
+import Synchronization
 
 /// `MailboxSession` over one libcurl easy handle, kept across calls so that one connection (and its selected folder)
 /// serves a whole poll. Blocking and not thread-safe: one session, one thread.
@@ -12,8 +13,10 @@ import Logging
 ///   SELECT/EXAMINE are never sent as custom requests.
 /// - Untagged replies (`* ESEARCH`, `* STATUS`, `* n FETCH`) reach the write callback; tagged ones only the header
 ///   callback, which we keep for error messages.
-/// - `UID SEARCH RETURN (ALL) UID n:*` answers `* ESEARCH (TAG "A004") UID ALL 1:20000` (ranges), `UID` alone when
-///   nothing matched, and the highest UID when it is below n (the `n:*` rule of RFC 3501 §6.4.8): we filter.
+/// - `UID SEARCH RETURN (ALL COUNT) UID a:b` answers `* ESEARCH (TAG "A004") UID ALL 1:20000 COUNT 20000` (ranges;
+///   COUNT after ALL), `UID COUNT 0` when nothing matched. A line longer than half the receive buffer is cut in the
+///   middle without an error, one over ~300 KB fails the transfer: searches go over bounded UID ranges, each answer
+///   checked complete (`UIDSearchAnswer`).
 /// - `imap://` always runs STARTTLS (CURLUSESSL_ALL; CURLE_USE_SSL_FAILED when not offered), then verifies the
 ///   certificate like imaps. (Dovecot 2.3 itself would accept a plaintext login from 127.0.0.1 to 127.0.0.1, which
 ///   it counts as secured, despite disable_plaintext_auth.)
@@ -33,15 +36,17 @@ public final class CurlMailboxSession: MailboxSession {
     private var cachedCapabilities: Set<String>?
     /// Whether libcurl has selected the folder on the current connection.
     private var folderSelected = false
-    /// What STATUS said last: bounds what a SEARCH answer may make us allocate (§12).
-    var lastStatus: MailboxStatus?
     /// Capabilities to act as if the server lacked (tests of the ESEARCH-less and MOVE-less paths).
     var ignoredCapabilities: Set<String> = []
 
     /// A bigger receive buffer than libcurl's 16 KiB: with the default, a long untagged line is cut silently.
     static let bufferSize = 1 << 20
-    /// Width of the UID ranges searched one at a time when the server lacks ESEARCH.
-    static let searchChunk: UInt32 = 5000
+    /// Width of the UID ranges searched one at a time. Its longest answer, `* SEARCH` with every UID of the range at 10
+    /// digits (11 bytes each, 110 KB), stays below half of the smallest receive buffer we accept (512 KiB), the length
+    /// beyond which libcurl cuts a line: a plain SEARCH, which carries no count to check, is never cut.
+    static let searchWidth: UInt32 = 10_000
+    /// Mailboxes already told that they lack both MOVE and UIDPLUS (logged once a process, not at every poll).
+    private static let toldNoExpunge = Mutex<Set<String>>([])
 
     public init(endpoint: IMAPEndpoint, logger: Logger = Logger(label: "crmservice.imap")) {
         _ = curlGlobalInit
@@ -81,32 +86,20 @@ public final class CurlMailboxSession: MailboxSession {
         guard let status = IMAPResponseParser.status(reply) else {
             throw protocolError("STATUS", "no usable STATUS response")
         }
-        lastStatus = status
         return status
     }
 
-    public func uids(after uid: MessageUID) throws -> [MessageUID] {
-        guard uid.rawValue < UInt32.max else { return [] }
-        let low = uid.rawValue + 1
-        let found: [UInt32]
-        if try capabilities().contains("ESEARCH") {
-            try syncSelectedFolder()
-            found = try search("UID SEARCH RETURN (ALL) UID \(low):*")
-        } else {
-            found = try searchInChunks(from: low, criteria: "")
-        }
-        return normalized(found.filter { $0 >= low })
+    public func uids(after uid: MessageUID, through last: MessageUID) throws -> [MessageUID] {
+        guard uid < last else { return [] }
+        return try search((uid.rawValue + 1)...last.rawValue, criteria: "")
     }
 
-    public func uids(since day: String) throws -> [MessageUID] {
+    public func uids(since day: String, through last: MessageUID) throws -> [MessageUID] {
         guard let date = IMAPSyntax.searchDate(day) else {
             throw IMAPError(kind: .protocolError, message: "uids(since:) needs a day as YYYY-MM-DD, not \(day)")
         }
-        if try capabilities().contains("ESEARCH") {
-            try syncSelectedFolder()
-            return normalized(try search("UID SEARCH RETURN (ALL) SINCE \(date)"))
-        }
-        return normalized(try searchInChunks(from: 1, criteria: " SINCE \(date)"))
+        guard last.rawValue > 0 else { return [] }
+        return try search(1...last.rawValue, criteria: " SINCE \(date)")
     }
 
     public func fetch(_ uid: MessageUID, uidValidity: UIDValidity) throws -> [UInt8] {
@@ -161,12 +154,22 @@ public final class CurlMailboxSession: MailboxSession {
             let command = "UID MOVE \(set) \(target)"
             _ = try perform(endpoint.folderURL, command: command, what: command, selects: true)
         } else {
-            // RFC 3501 §6.4.7 and §6.4.6, then RFC 4315 §2.1 (UID EXPUNGE touches only these messages).
+            // RFC 3501 §6.4.7 and §6.4.6, then RFC 4315 §2.1: UID EXPUNGE removes only these messages. A plain EXPUNGE
+            // would also remove every message another client flagged \Deleted (§12: never), so without UIDPLUS the
+            // copies stay flagged in the folder for their owner's client to expunge.
             _ = try perform(endpoint.folderURL, command: "UID COPY \(set) \(target)", what: "UID COPY \(set)", selects: true)
             let store = "UID STORE \(set) +FLAGS.SILENT (\\Deleted)"
             _ = try perform(endpoint.folderURL, command: store, what: store, selects: true)
-            let expunge = caps.contains("UIDPLUS") ? "UID EXPUNGE \(set)" : "EXPUNGE"
-            _ = try perform(endpoint.folderURL, command: expunge, what: expunge, selects: true)
+            if caps.contains("UIDPLUS") {
+                let expunge = "UID EXPUNGE \(set)"
+                _ = try perform(endpoint.folderURL, command: expunge, what: expunge, selects: true)
+            } else if Self.toldNoExpunge.withLock({ $0.insert(endpoint.displayName).inserted }) {
+                logger.notice("""
+                    the server offers neither MOVE nor UIDPLUS: moved messages are copied and flagged \\Deleted, \
+                    never expunged (an EXPUNGE would remove other messages flagged \\Deleted too)
+                    """,
+                    metadata: ["imap.mailbox": "\(endpoint.displayName)", "imap.target": "\(folder)"])
+            }
         }
     }
 
@@ -178,34 +181,56 @@ public final class CurlMailboxSession: MailboxSession {
         _ = try perform(endpoint.folderURL, command: "NOOP", what: "NOOP", selects: true)
     }
 
-    /// Without ESEARCH: `UID SEARCH UID a:b<criteria>` over ranges of `searchChunk` UIDs from `low` below UIDNEXT, so
-    /// that no `* SEARCH` line grows past what libcurl passes on whole.
-    private func searchInChunks(from low: UInt32, criteria: String) throws -> [UInt32] {
-        let next = try status().uidNext.rawValue
+    /// Every UID of `range` matching `criteria`: `UID SEARCH [RETURN (ALL COUNT)] UID a:b<criteria>` over ranges of
+    /// `searchWidth` UIDs, each answer checked complete, so that the caller may treat every UID of `range` not returned
+    /// as gone (§12). With ESEARCH, a range that holds nothing is followed by `RETURN (MIN)` over the rest, so that a
+    /// mailbox whose UIDs are far apart costs a search or two per message, never one per 10,000 unused UIDs.
+    private func search(_ range: ClosedRange<UInt32>, criteria: String) throws -> [MessageUID] {
+        let extended = try capabilities().contains("ESEARCH")
+        // The caller's UIDNEXT came from STATUS; a NOOP after it lets the selected folder see every message below it.
+        try syncSelectedFolder()
         var all: [UInt32] = []
-        var start = low
-        while start < next {
-            let end = min(next - 1, start &+ Self.searchChunk - 1)
-            all += try search("UID SEARCH UID \(start):\(end)\(criteria)")
-            if end == UInt32.max { break }
-            start = end + 1
+        var start = range.lowerBound
+        while true {
+            let end = range.upperBound - start < Self.searchWidth ? range.upperBound : start + Self.searchWidth - 1
+            let found = try searchChunk(start...end, criteria: criteria, extended: extended)
+            all += found
+            guard end < range.upperBound else { break }
+            if found.isEmpty, extended {
+                guard let next = try least((end + 1)...range.upperBound, criteria: criteria) else { break }
+                start = next
+            } else {
+                start = end + 1
+            }
         }
-        return all
+        return all.map { MessageUID(rawValue: $0) }
     }
 
-    private func search(_ command: String) throws -> [UInt32] {
-        let limit = try uidAnswerLimit()
+    private func searchChunk(_ range: ClosedRange<UInt32>, criteria: String, extended: Bool) throws -> [UInt32] {
+        let returns = extended ? "RETURN (ALL COUNT) " : ""
+        let command = "UID SEARCH \(returns)UID \(range.lowerBound):\(range.upperBound)\(criteria)"
         let reply = try perform(endpoint.folderURL, command: command, what: "UID SEARCH", selects: true)
-        let result: [UInt32]?
-        do { result = try IMAPResponseParser.searchResult(reply, limit: limit) } catch {
-            throw protocolError("UID SEARCH", "\(error)")
+        do {
+            return try UIDSearchAnswer(reply, range: range, extended: extended).uids
+        } catch {
+            throw incomplete(error)
         }
-        guard let result else { throw protocolError("UID SEARCH", "no SEARCH/ESEARCH response") }
-        return result
     }
 
-    private func normalized(_ uids: [UInt32]) -> [MessageUID] {
-        Array(Set(uids)).sorted().map { MessageUID(rawValue: $0) }
+    /// The least UID of `range` matching `criteria` (ESEARCH only), nil when none does.
+    private func least(_ range: ClosedRange<UInt32>, criteria: String) throws -> UInt32? {
+        let command = "UID SEARCH RETURN (MIN) UID \(range.lowerBound):\(range.upperBound)\(criteria)"
+        let reply = try perform(endpoint.folderURL, command: command, what: "UID SEARCH", selects: true)
+        do {
+            return try UIDSearchAnswer.least(reply, range: range)
+        } catch {
+            throw incomplete(error)
+        }
+    }
+
+    private func incomplete(_ error: UIDSearchAnswer.Incomplete) -> IMAPError {
+        protocolError("UID SEARCH UID \(error.range.lowerBound):\(error.range.upperBound)",
+                      "a cut or partial answer (\(error.reason))")
     }
 
     func protocolError(_ what: String, _ detail: String) -> IMAPError {

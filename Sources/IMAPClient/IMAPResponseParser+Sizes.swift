@@ -35,13 +35,3 @@ extension IMAPResponseParser {
         return n
     }
 }
-
-/// A server's answer named more entries than we take from it (§12: an answer never makes us allocate without bound).
-public struct IMAPAnswerTooLarge: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The answer (`ESEARCH ALL`, `SEARCH`).
-    public var what: String
-    /// The most entries taken.
-    public var limit: Int
-
-    public var description: String { "the \(what) answer names more than \(limit) UIDs, more than the folder can hold" }
-}

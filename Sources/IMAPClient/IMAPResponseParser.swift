@@ -48,68 +48,6 @@ enum IMAPResponseParser {
         return nil
     }
 
-    /// RFC 4731 §3.1: `* ESEARCH (TAG "x") UID ALL sequence-set` (no ALL when nothing matched), or RFC 3501 §7.2.5:
-    /// `* SEARCH n...`. Nil when neither response came. More than `limit` UIDs in all is an error (§12: a set like
-    /// `1:4294967295` never expands into billions of entries).
-    static func searchResult(_ bytes: [UInt8], limit: Int) throws(IMAPAnswerTooLarge) -> [UInt32]? {
-        var found = false
-        var result: [UInt32] = []
-        for line in untaggedLines(bytes) {
-            let words = line.split(separator: UInt8(ascii: " "))
-            guard let first = words.first else { continue }
-            let keyword = String(decoding: first, as: UTF8.self).uppercased()
-            if keyword == "SEARCH" {
-                found = true
-                for w in words.dropFirst() {
-                    guard let n = number(w) else { continue }
-                    guard result.count < limit else { throw IMAPAnswerTooLarge(what: "SEARCH", limit: limit) }
-                    result.append(n)
-                }
-            } else if keyword == "ESEARCH" {
-                found = true
-                if let all = words.firstIndex(where: { String(decoding: $0, as: UTF8.self).uppercased() == "ALL" }),
-                    all + 1 < words.count
-                {
-                    guard let set = try sequenceSet(words[all + 1], limit: limit - result.count) else { return nil }
-                    result.append(contentsOf: set)
-                }
-            }
-        }
-        return found ? result : nil
-    }
-
-    /// `searchResult(_:limit:)` with `defaultUIDLimit`; nil also when the answer names more UIDs than that.
-    static func searchResult(_ bytes: [UInt8]) -> [UInt32]? {
-        (try? searchResult(bytes, limit: defaultUIDLimit)) ?? nil
-    }
-
-    /// The most UIDs taken from an answer when nothing tells how many the folder holds.
-    static let defaultUIDLimit = 10_000_000
-
-    /// RFC 3501 §9 `sequence-set`: `1:5,7,9:8` (without `*`, which ESEARCH ALL never returns). The size of each
-    /// range is checked against `limit` before it is expanded.
-    static func sequenceSet(_ s: ArraySlice<UInt8>, limit: Int) throws(IMAPAnswerTooLarge) -> [UInt32]? {
-        var result: [UInt32] = []
-        for part in s.split(separator: UInt8(ascii: ",")) {
-            if let colon = part.firstIndex(of: UInt8(ascii: ":")) {
-                guard let a = number(part[..<colon]), let b = number(part[(colon + 1)...]) else { return nil }
-                let span = Int(max(a, b) - min(a, b)) + 1
-                guard span <= limit - result.count else { throw IMAPAnswerTooLarge(what: "ESEARCH ALL", limit: limit) }
-                result.append(contentsOf: min(a, b)...max(a, b))
-            } else {
-                guard let n = number(part) else { return nil }
-                guard result.count < limit else { throw IMAPAnswerTooLarge(what: "ESEARCH ALL", limit: limit) }
-                result.append(n)
-            }
-        }
-        return result
-    }
-
-    /// `sequenceSet(_:limit:)` with `defaultUIDLimit`; nil also when the set is larger than that.
-    static func sequenceSet(_ s: ArraySlice<UInt8>) -> [UInt32]? {
-        (try? sequenceSet(s, limit: defaultUIDLimit)) ?? nil
-    }
-
     /// RFC 3501 §7.4.2: `* n FETCH (... FLAGS (\Seen ...) ...)` → the flags, upper-cased; nil without FETCH FLAGS.
     static func flags(_ bytes: [UInt8]) -> Set<String>? {
         for line in untaggedLines(bytes) {

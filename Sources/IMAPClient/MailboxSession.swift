@@ -9,17 +9,20 @@ public protocol MailboxSession: AnyObject {
     func capabilities() throws -> Set<String>
     /// UIDVALIDITY, UIDNEXT and the message count of the session's folder (STATUS, never SELECT).
     func status() throws -> MailboxStatus
-    /// Every UID greater than `uid` in the folder, ascending; never cut short, whatever their number.
-    func uids(after uid: MessageUID) throws -> [MessageUID]
-    /// Every UID of mail received (INTERNALDATE) on or after `day` (`YYYY-MM-DD`), ascending.
-    func uids(since day: String) throws -> [MessageUID]
+    /// Every UID of the folder greater than `uid` and at most `last`, ascending. Complete or an error: a cut, partial or
+    /// failed answer throws, so the caller may take every UID up to `last` not returned as gone (INTERFACE.md §12).
+    func uids(after uid: MessageUID, through last: MessageUID) throws -> [MessageUID]
+    /// Every UID up to `last` of mail received (INTERNALDATE) on or after `day` (`YYYY-MM-DD`), ascending; complete or
+    /// an error, like `uids(after:through:)`.
+    func uids(since day: String, through last: MessageUID) throws -> [MessageUID]
     /// The whole message (RFC 822 bytes). Sets `\Seen` on the server, as any `BODY[]` fetch does.
     func fetch(_ uid: MessageUID, uidValidity: UIDValidity) throws -> [UInt8]
     /// Whether the message carries `\Seen`.
     func isSeen(_ uid: MessageUID) throws -> Bool
     /// Sets or clears `\Seen`.
     func setSeen(_ seen: Bool, _ uid: MessageUID) throws
-    /// Moves the message to `folder` (MOVE where offered, else COPY, `\Deleted` and UID EXPUNGE).
+    /// Moves the message to `folder`: MOVE where offered, else COPY, `\Deleted` and UID EXPUNGE of that message only;
+    /// without UIDPLUS, COPY and `\Deleted` only, never an EXPUNGE, which would remove other messages (§12).
     func move(_ uid: MessageUID, to folder: String) throws
 
     // The same for several messages at once: one command a batch instead of one round trip a message. The default
@@ -44,6 +47,16 @@ public protocol MailboxSession: AnyObject {
 }
 
 extension MailboxSession {
+    /// Every UID greater than `uid`, up to the UIDNEXT that STATUS gives now.
+    public func uids(after uid: MessageUID) throws -> [MessageUID] {
+        try uids(after: uid, through: try status().uidNext.previous)
+    }
+
+    /// Every UID of mail received on or after `day`, up to the UIDNEXT that STATUS gives now.
+    public func uids(since day: String) throws -> [MessageUID] {
+        try uids(since: day, through: try status().uidNext.previous)
+    }
+
     public func seen(among uids: [MessageUID]) throws -> Set<MessageUID> {
         var result: Set<MessageUID> = []
         for uid in uids where try isSeen(uid) { result.insert(uid) }
@@ -72,6 +85,11 @@ public func imapSequenceSet(_ uids: [MessageUID]) -> String {
         index = end + 1
     }
     return parts.joined(separator: ",")
+}
+
+extension MessageUID {
+    /// The UID before this one (0 before 1): the last UID assigned when this one is UIDNEXT.
+    public var previous: MessageUID { MessageUID(rawValue: rawValue > 0 ? rawValue - 1 : 0) }
 }
 
 /// What STATUS tells about a folder.

@@ -1,23 +1,25 @@
 import CRMCore
 import Foundation
+import TestSupport
 import Testing
 
 @testable import IMAPClient
 
-/// CurlMailboxSession against a real Dovecot (DovecotServer: one per test process, a fresh user per test).
-@Suite struct CurlMailboxSessionTests {
-    let server: DovecotServer
+/// CurlMailboxSession against a real Dovecot (`Dovecot.shared()`: one per test process, a fresh user per test).
+@Suite(.enabled(if: Prerequisite.met(Dovecot.isAvailable), "needs Dovecot")) struct CurlMailboxSessionTests {
+    let server: Dovecot
 
     init() throws {
-        server = try DovecotServer.shared()
+        try Prerequisite.require(Dovecot.isAvailable, Dovecot.missing)
+        server = try Dovecot.shared()
     }
 
     func session(
         user: String, password: String, tls: Bool = true, folder: String = "INBOX", trustOurCA: Bool = true
     ) throws -> CurlMailboxSession {
         let endpoint = try IMAPEndpoint(
-            url: server.url(tls: tls, folder: folder), user: user, credential: .password(password),
-            caCertificatePath: trustOurCA ? server.caCertificate : nil, connectTimeout: .seconds(10),
+            url: server.url(folder, tls: tls), user: user, credential: .password(password),
+            caCertificatePath: trustOurCA ? server.cacert : nil, connectTimeout: .seconds(10),
             lowSpeedTimeout: .seconds(30))
         return CurlMailboxSession(endpoint: endpoint)
     }
@@ -85,13 +87,13 @@ import Testing
         let good = CurlMailboxSession(
             endpoint: try IMAPEndpoint(
                 url: server.url(tls: false), user: user.name, credential: .oauth2Bearer(user.password),
-                caCertificatePath: server.caCertificate))
+                caCertificatePath: server.cacert))
         #expect(try good.status().messages == 0)
         let wrongToken = "token-\(UUID().uuidString)"
         let bad = CurlMailboxSession(
             endpoint: try IMAPEndpoint(
                 url: server.url(), user: user.name, credential: .oauth2Bearer(wrongToken),
-                caCertificatePath: server.caCertificate))
+                caCertificatePath: server.cacert))
         let error = try #require(throws: IMAPError.self) { try bad.status() }
         #expect(error.kind == .auth)
         #expect(!error.message.contains(wrongToken))
@@ -101,7 +103,7 @@ import Testing
     func closedPort() throws {
         let endpoint = try IMAPEndpoint(
             url: "imaps://127.0.0.1:1/INBOX", user: "x", credential: .password("secret-x"),
-            caCertificatePath: server.caCertificate)
+            caCertificatePath: server.cacert)
         let error = try #require(throws: IMAPError.self) { try CurlMailboxSession(endpoint: endpoint).status() }
         #expect(error.kind == .connect)
     }
@@ -111,14 +113,14 @@ import Testing
         let user = try server.makeUser("few")
         let (dir, files) = try Self.makeMessages(3)
         defer { try? FileManager.default.removeItem(at: dir) }
-        try server.load(user: user.name, folder: "Work", files.map(\.path))
+        try server.load(user.name, "Work", files.map(\.path))
         let s = try session(user: user.name, password: user.password, folder: "Work")
         let status = try s.status()
         #expect(status.messages == 3)
         #expect(status.uidNext == MessageUID(4))
         #expect(try s.uids(after: MessageUID(0)) == [1, 2, 3].map { MessageUID($0) })
         #expect(try s.uids(after: MessageUID(2)) == [MessageUID(3)])
-        #expect(try s.uids(after: MessageUID(3)) == [])  // `4:*` answers 3: filtered
+        #expect(try s.uids(after: MessageUID(3)) == [])
         #expect(try s.uids(since: "2000-01-01") == [1, 2, 3].map { MessageUID($0) })
         #expect(try s.uids(since: "2100-01-01") == [])
         for (i, file) in files.enumerated() {
@@ -139,7 +141,7 @@ import Testing
         let user = try server.makeUser("bulk")
         let (dir, _) = try Self.makeMessages(20_000)
         defer { try? FileManager.default.removeItem(at: dir) }
-        try server.load(user: user.name, folder: "Bulk", [dir.path])
+        try server.load(user.name, "Bulk", [dir.path])
         let s = try session(user: user.name, password: user.password, folder: "Bulk")
         #expect(try s.status().messages == 20_000)
         let all = try s.uids(after: MessageUID(0))
@@ -165,7 +167,7 @@ import Testing
         let user = try server.makeUser("seen")
         let (dir, files) = try Self.makeMessages(2)
         defer { try? FileManager.default.removeItem(at: dir) }
-        try server.load(user: user.name, folder: "INBOX", files.map(\.path))
+        try server.load(user.name, "INBOX", files.map(\.path))
         let s = try session(user: user.name, password: user.password)
         #expect(try s.isSeen(MessageUID(1)) == false)
         try s.setSeen(true, MessageUID(1))
@@ -187,8 +189,8 @@ import Testing
         let user = try server.makeUser("batch")
         let (dir, files) = try Self.makeMessages(8)
         defer { try? FileManager.default.removeItem(at: dir) }
-        try server.load(user: user.name, folder: "INBOX", files[0..<7].map(\.path))
-        try server.load(user: user.name, folder: "Archive", [files[7].path])
+        try server.load(user.name, "INBOX", files[0..<7].map(\.path))
+        try server.load(user.name, "Archive", [files[7].path])
         let s = try session(user: user.name, password: user.password)
         let all = (1...7).map { MessageUID(UInt32($0)) }
         #expect(try s.seen(among: all).isEmpty)
@@ -219,8 +221,8 @@ import Testing
         let user = try server.makeUser("move")
         let (dir, files) = try Self.makeMessages(3)
         defer { try? FileManager.default.removeItem(at: dir) }
-        try server.load(user: user.name, folder: "INBOX", Array(files[0..<2]).map(\.path))
-        try server.load(user: user.name, folder: "Done/2025", [files[2].path])
+        try server.load(user.name, "INBOX", Array(files[0..<2]).map(\.path))
+        try server.load(user.name, "Done/2025", [files[2].path])
         let s = try session(user: user.name, password: user.password)
         try s.move(MessageUID(1), to: "Done/2025")
         #expect(try s.uids(after: MessageUID(0)) == [MessageUID(2)])
@@ -250,9 +252,9 @@ import Testing
         let user = try server.makeUser("reset")
         let (dir, files) = try Self.makeMessages(2)
         defer { try? FileManager.default.removeItem(at: dir) }
-        try server.load(user: user.name, folder: "Reset", files.map(\.path))
+        try server.load(user.name, "Reset", files.map(\.path))
         let before = try session(user: user.name, password: user.password, folder: "Reset").status()
-        try server.resetUIDValidity(user: user.name, folder: "Reset")
+        try server.resetUIDValidity(user.name, "Reset")
         let after = try session(user: user.name, password: user.password, folder: "Reset").status()
         #expect(after.uidValidity != before.uidValidity)
         #expect(after.messages == 2)

@@ -46,15 +46,6 @@ import Testing
 }
 
 @Suite struct IMAPResponseParserTests {
-    @Test func esearchRanges() {
-        let reply = Array("* ESEARCH (TAG \"A4\") UID ALL 1:5,7,10:9\r\n".utf8)
-        #expect(IMAPResponseParser.searchResult(reply) == [1, 2, 3, 4, 5, 7, 9, 10])
-        #expect(IMAPResponseParser.searchResult(Array("* ESEARCH (TAG \"A5\") UID\r\n".utf8)) == [])
-        #expect(IMAPResponseParser.searchResult(Array("* SEARCH 3 4 8\r\n".utf8)) == [3, 4, 8])
-        #expect(IMAPResponseParser.searchResult(Array("* SEARCH\r\n".utf8)) == [])
-        #expect(IMAPResponseParser.searchResult([]) == nil)
-    }
-
     @Test func statusAndFlags() {
         let status = IMAPResponseParser.status(Array("* STATUS \"a b\" (MESSAGES 3 UIDNEXT 9 UIDVALIDITY 77)\r\n".utf8))
         #expect(status == MailboxStatus(uidValidity: UIDValidity(77), uidNext: MessageUID(9), messages: 3))

@@ -1,14 +1,19 @@
 import CRMCore
 import Foundation
 import Testing
+import TestSupport
 
 /// INTERFACE.md §12 in `crmservice poll` against a real Dovecot (scripts/dovecot), run as the built binary.
-@Suite(.serialized, .enabled(if: Dovecot.isAvailable && PollCommandLine.isBuilt && PollWorld.hasSQLite3))
+@Suite(.serialized, .enabled(if: Prerequisite.met(Dovecot.isAvailable && PollCommandLine.isBuilt && PollWorld.hasSQLite3),
+                             "needs Dovecot, the built crmservice and sqlite3"))
 struct DovecotLimitsTests {
     let world: PollWorld
     let dovecot: Dovecot
 
     init() throws {
+        try Prerequisite.require(Dovecot.isAvailable, Dovecot.missing)
+        try Prerequisite.require(PollCommandLine.isBuilt, "the debug crmservice (swift build --build-tests)")
+        try Prerequisite.require(PollWorld.hasSQLite3, "sqlite3")
         world = try PollWorld()
         dovecot = try Dovecot()
     }

@@ -111,8 +111,12 @@ final class NoSizesSession: MailboxSession {
     }
     func capabilities() throws -> Set<String> { try inner.capabilities() }
     func status() throws -> MailboxStatus { try inner.status() }
-    func uids(after uid: MessageUID) throws -> [MessageUID] { try inner.uids(after: uid) }
-    func uids(since day: String) throws -> [MessageUID] { try inner.uids(since: day) }
+    func uids(after uid: MessageUID, through last: MessageUID) throws -> [MessageUID] {
+        try inner.uids(after: uid, through: last)
+    }
+    func uids(since day: String, through last: MessageUID) throws -> [MessageUID] {
+        try inner.uids(since: day, through: last)
+    }
     func fetch(_ uid: MessageUID, uidValidity: UIDValidity) throws -> [UInt8] { try inner.fetch(uid, uidValidity: uidValidity) }
     func isSeen(_ uid: MessageUID) throws -> Bool { try inner.isSeen(uid) }
     func setSeen(_ seen: Bool, _ uid: MessageUID) throws { try inner.setSeen(seen, uid) }

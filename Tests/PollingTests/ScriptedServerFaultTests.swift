@@ -1,53 +1,20 @@
 import Foundation
+import TestSupport
 import Testing
 
-/// A fault that a real Dovecot cannot be made to produce on demand, from a scripted IMAPS server
+/// Faults that a real Dovecot cannot be made to produce on demand, from a scripted IMAPS server
 /// (`Support/scripted-imap-server.py`): an unsolicited FETCH (a flag update) before the literal of the message
-/// being fetched (issue #4, "Faults").
-@Suite(.serialized, .enabled(if: PollCommandLine.isBuilt && PollWorld.hasSQLite3))
+/// being fetched (issue #4, "Faults"); a search answer cut as libcurl cuts a long line (issue #9, §12).
+@Suite(.serialized, .enabled(if: Prerequisite.met(PollCommandLine.isBuilt && PollWorld.hasSQLite3),
+                             "needs the built crmservice and sqlite3"))
 struct ScriptedServerFaultTests {
-    let world: PollWorld
-    let serverDirectory: String
-    let server: pid_t
-    let port: String
-
-    init() throws {
-        world = try PollWorld()
-        serverDirectory = world.path("server")
-        try FileManager.default.createDirectory(atPath: serverDirectory, withIntermediateDirectories: true)
-        let script = PollWorld.repository.appendingPathComponent("Tests/PollingTests/Support/scripted-imap-server.py")
-        let message = PollWorld.repository.appendingPathComponent("Fixtures/mail/01-incoming-customer.eml")
-        server = try Spawn.start(["python3", script.path, serverDirectory, message.path],
-                                 stdout: world.path("server.out"), stderr: world.path("server.err"))
-        var port: String?
-        for _ in 0..<100 where port == nil {
-            port = try? String(contentsOfFile: serverDirectory + "/port", encoding: .utf8)
-            if port == nil { usleep(100_000) }
-        }
-        guard let port else {
-            kill(server, SIGKILL)
-            _ = Spawn.wait(server)
-            throw PollWorld.CommandFailed(arguments: ["scripted-imap-server.py"], status: -1,
-                                err: (try? String(contentsOfFile: world.path("server.err"), encoding: .utf8)) ?? "")
-        }
-        self.port = port
-    }
-
-    func stopServer() {
-        FileManager.default.createFile(atPath: serverDirectory + "/stop", contents: nil)
-        _ = Spawn.wait(server)
-    }
-
     @Test("An unsolicited FETCH before the literal fails the poll as a protocol error; the retry captures the message once")
     func unsolicitedFetchBeforeTheLiteral() throws {
-        defer { stopServer() }
+        let scripted = try ScriptedServer(fault: "unsolicited-fetch")
+        defer { scripted.stopServer() }
+        let world = scripted.world
         let db = try world.database("scripted")
-        let password = world.path("password")
-        FileManager.default.createFile(atPath: password, contents: Data("secret-word".utf8),
-                                       attributes: [.posixPermissions: 0o600])
-        let arguments = ["poll", "--once", "--db", db, "--url", "imaps://127.0.0.1:\(port)/INBOX", "--user", "crm",
-                         "--password-file", password, "--cacert", serverDirectory + "/cert.pem",
-                         "--mailbox-name", "scripted"]
+        let arguments = scripted.pollArguments(db)
 
         let first = try PollCommandLine.run(arguments)
         #expect(first.status == 1)
@@ -71,7 +38,32 @@ struct ScriptedServerFaultTests {
         #expect(try world.outcomes("activities", db) + world.outcomes("unmatched", db) == captured)
 
         // The fetch that failed was sent, and so was the one that succeeded: two fetches of UID 1 in all.
-        let commands = try String(contentsOfFile: serverDirectory + "/commands", encoding: .utf8)
+        let commands = try String(contentsOfFile: scripted.serverDirectory + "/commands", encoding: .utf8)
         #expect(commands.components(separatedBy: "\n").filter { $0.hasSuffix("UID FETCH 1 BODY[]") }.count == 2)
+    }
+
+    @Test("§12 the checkpoint never passes a UID the SEARCH answer did not account for: an ESEARCH cut in its middle (ALL 1:2,5, COUNT 5) fails the poll as a protocol error, nothing captured, no checkpoint; the retry captures all five")
+    func cutSearchAnswerIsAnError() throws {
+        let scripted = try ScriptedServer(fault: "cut-esearch")
+        defer { scripted.stopServer() }
+        let world = scripted.world
+        let db = try world.database("scripted")
+        let arguments = scripted.pollArguments(db)
+
+        let first = try PollCommandLine.run(arguments)
+        #expect(first.status == 1)
+        #expect(first.err.contains("protocol"), "\(first.err)")
+        #expect(first.err.contains("COUNT"), "\(first.err)")
+        #expect(try world.outcomes("activities", db).isEmpty)
+        #expect(try world.outcomes("unmatched", db).isEmpty)
+        #expect(try world.checkpoint(db, mailbox: "scripted") == nil)
+
+        let second = try PollCommandLine.run(arguments)
+        #expect(second.status == 0, "\(second.err)")
+        #expect(PollWorld.messages(in: second.out) == 5)
+        let refs = try ["activities", "unmatched"].flatMap { try world.export($0, db) }
+            .flatMap { $0["sources"] as? [[String: Any]] ?? [] }.compactMap { $0["ref"] as? String }
+        #expect(refs.sorted() == (1...5).map { "7:\($0)" })
+        #expect(try world.checkpoint(db, mailbox: "scripted")?.lastUID == 5)
     }
 }

@@ -111,11 +111,15 @@ public struct MailboxPoller: Sendable {
         let checkpoint = try database { try store.inCaptureTransaction { try $0.checkpoint(of: mailbox) } }
         let pipeline = CapturePipeline(book: try database { try store.addressBook(policy: policy) })
 
+        // The searches cover the UIDs up to UIDNEXT - 1 as STATUS gave it: complete or an error (a cut or partial
+        // answer is never a gap, §12), so every UID up to there that they did not return is gone (or, with `since`,
+        // older than that day) and the checkpoint may move up to it once what they returned is committed.
+        let through = status.uidNext.previous
         var last: UInt32 = 0
         var uids: [MessageUID]
         if let checkpoint, checkpoint.uidValidity == validity.rawValue {
             last = checkpoint.lastUID
-            uids = try call("UID SEARCH") { try session.uids(after: MessageUID(checkpoint.lastUID)) }
+            uids = try call("UID SEARCH") { try session.uids(after: MessageUID(checkpoint.lastUID), through: through) }
         } else {
             if let checkpoint {
                 summary.rescanned = true
@@ -124,13 +128,13 @@ public struct MailboxPoller: Sendable {
                     "mail.uidvalidity": "\(validity)"])
             }
             if let since {
-                uids = try call("UID SEARCH SINCE") { try session.uids(since: since) }
+                uids = try call("UID SEARCH SINCE") { try session.uids(since: since, through: through) }
             } else {
-                uids = try call("UID SEARCH") { try session.uids(after: MessageUID(0)) }
+                uids = try call("UID SEARCH") { try session.uids(after: MessageUID(0), through: through) }
             }
         }
         let floor = last
-        uids = Array(Set(uids.filter { $0.rawValue > floor })).sorted()
+        uids = Array(Set(uids.filter { $0.rawValue > floor && $0 <= through })).sorted()
         summary.found = uids.count
         summary.lastUID = checkpoint?.uidValidity == validity.rawValue ? last : nil
 
@@ -188,10 +192,10 @@ public struct MailboxPoller: Sendable {
             if let pending { throw pending }
         }
 
-        // Everything below UIDNEXT that the search did not return is gone or (with `since`) older than that day: the
-        // checkpoint may move up to UIDNEXT - 1, so that a changed UIDVALIDITY or a first poll that found nothing
-        // is settled, and the next poll searches only above it.
-        let settled = max(last, status.uidNext.rawValue > 0 ? status.uidNext.rawValue - 1 : 0)
+        // Everything up to `through` that the search did not return is gone or (with `since`) older than that day:
+        // the checkpoint moves up to it, so that a changed UIDVALIDITY or a first poll that found nothing is settled,
+        // and the next poll searches only above it.
+        let settled = max(last, through.rawValue)
         let stored = committed ? MailboxCheckpoint(mailbox: mailbox, uidValidity: validity.rawValue, lastUID: last) : checkpoint
         let moved = MailboxCheckpoint(mailbox: mailbox, uidValidity: validity.rawValue, lastUID: settled)
         if stored != moved {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import TestSupport
 
@@ -13,17 +14,9 @@ struct DatabaseOptionsCommandLineTests {
     }
 
     func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandLine.binary)
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        let ran = try Spawn.run([CommandLine.binary] + arguments,
+                                environment: ProcessInfo.processInfo.environment.merging(environment) { $1 })
+        return (ran.status, ran.out, ran.err)
     }
 
     @Test("the database comes from the configuration (relative to its directory); --db wins over it")

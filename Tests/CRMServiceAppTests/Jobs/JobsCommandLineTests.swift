@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import TestSupport
 
@@ -15,16 +16,8 @@ struct JobsCommandLineTests {
     var db: String { directory.appendingPathComponent("cli.sqlite").path }
 
     func run(_ arguments: [String], database: [String]? = nil) throws -> (status: Int32, out: String, err: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandLine.binary)
-        process.arguments = arguments + (database ?? ["--db", db])
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        let ran = try Spawn.run([CommandLine.binary] + arguments + (database ?? ["--db", db]))
+        return (ran.status, ran.out, ran.err)
     }
 
     @Test("§1 exit 0 on success, 2 on bad input naming the field, 1 when the work failed")

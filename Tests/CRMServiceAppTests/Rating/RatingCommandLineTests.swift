@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import TestSupport
 
@@ -14,16 +15,8 @@ struct RatingCommandLineTests {
     var db: String { w.directory.appendingPathComponent("cli.sqlite").path }
 
     func run(_ arguments: [String], stdin: String? = nil) throws -> (status: Int32, out: String, err: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandLine.binary)
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        let ran = try Spawn.run([CommandLine.binary] + arguments)
+        return (ran.status, ran.out, ran.err)
     }
 
     func file(_ name: String, _ text: String) throws -> String {

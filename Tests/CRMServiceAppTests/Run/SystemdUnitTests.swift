@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `systemd/crmservice.service` passes `systemd-analyze verify` (through `systemd/verify-unit`, which runs it offline
 /// against a throw-away root); without systemd-analyze (Debian's `systemd`, which scripts/setup installs) skipped
@@ -16,15 +16,8 @@ struct SystemdUnitTests {
           .enabled(if: Prerequisite.met(analyzer != nil), "needs systemd-analyze (Debian package systemd)"))
     func verify() throws {
         try Prerequisite.require(Self.analyzer != nil, "systemd-analyze (Debian package systemd)")
-        let process = Process()
-        process.executableURL = Self.repository.appendingPathComponent("systemd/verify-unit")
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text)")
+        let ran = try Spawn.run([Self.repository.appendingPathComponent("systemd/verify-unit").path])
+        #expect(ran.termination == .exited(0), "\(ran.out)\(ran.err)")
     }
 
     @Test("the unit is hardened and restarts on failure")

@@ -111,14 +111,15 @@ final class FakeMailboxSession: MailboxSession {
         return mailbox.status()
     }
 
-    func uids(after uid: MessageUID) throws -> [MessageUID] {
+    func uids(after uid: MessageUID, through last: MessageUID) throws -> [MessageUID] {
         try mailbox.enter("uids after \(uid)")
-        return mailbox.messages.keys.filter { $0 > uid.rawValue }.sorted().map { MessageUID($0) }
+        return mailbox.messages.keys.filter { $0 > uid.rawValue && $0 <= last.rawValue }.sorted().map { MessageUID($0) }
     }
 
-    func uids(since day: String) throws -> [MessageUID] {
+    func uids(since day: String, through last: MessageUID) throws -> [MessageUID] {
         try mailbox.enter("uids since \(day)")
-        return mailbox.messages.filter { $0.value.internalDay >= day }.keys.sorted().map { MessageUID($0) }
+        return mailbox.messages.filter { $0.value.internalDay >= day && $0.key <= last.rawValue }.keys.sorted()
+            .map { MessageUID($0) }
     }
 
     func fetch(_ uid: MessageUID, uidValidity: UIDValidity) throws -> [UInt8] {

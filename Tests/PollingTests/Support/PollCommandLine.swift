@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the debug `crmservice` built beside the tests (`swift build --build-tests`).
 enum PollCommandLine {

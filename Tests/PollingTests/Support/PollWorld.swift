@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// The files of a Dovecot poll test: a work directory, databases, the address book, and what `crmservice` prints.
 final class PollWorld: @unchecked Sendable {
@@ -77,6 +78,13 @@ final class PollWorld: @unchecked Sendable {
                                  "SELECT uid_validity || ' ' || last_uid FROM mailbox_checkpoints WHERE mailbox = '\(mailbox)'"])
         let parts = ran.out.split(whereSeparator: \.isWhitespace).compactMap { UInt32($0) }
         return parts.count == 2 ? (parts[0], parts[1]) : nil
+    }
+
+    /// The rows of `sql` (one column) in `db`, read with the sqlite3 CLI (read-only).
+    func query(_ db: String, _ sql: String) throws -> [String] {
+        let ran = try Spawn.run(["/usr/bin/sqlite3", "-readonly", "-cmd", ".timeout 2000", db, sql])
+        guard ran.termination == .exited(0) else { throw CommandFailed(arguments: ["sqlite3", sql], status: ran.status, err: ran.err) }
+        return ran.out.split(separator: "\n").map(String.init)
     }
 
     static var hasSQLite3: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") }

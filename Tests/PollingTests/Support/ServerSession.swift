@@ -1,5 +1,6 @@
 import CRMCore
 import Foundation
+import TestSupport
 import IMAPClient
 
 /// A session of the test's own on a Dovecot folder, to look at flags and folders from the server's side.

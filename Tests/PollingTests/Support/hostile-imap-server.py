@@ -59,14 +59,14 @@ def serve(conn):
                  b"* OK [UIDNEXT 2] ok\r\n" + tag.encode() + b" OK [READ-WRITE] selected\r\n")
         elif command.startswith("UID SEARCH"):
             if mode == "huge-set":
-                send(b'* ESEARCH (TAG "' + tag.encode() + b'") UID ALL 1:4294967295\r\n' + done)
+                send(b'* ESEARCH (TAG "' + tag.encode() + b'") UID ALL 1:4294967295 COUNT 4294967295\r\n' + done)
             else:
-                send(b'* ESEARCH (TAG "' + tag.encode() + b'") UID ALL 1\r\n' + done)
+                send(b'* ESEARCH (TAG "' + tag.encode() + b'") UID ALL 1 COUNT 1\r\n' + done)
         elif "RFC822.SIZE" in command:
             send(b"* 1 FETCH (UID 1 RFC822.SIZE 500)\r\n" + done)
-        elif "BODY[HEADER]" in command:
+        elif "BODY[HEADER]" in command or "BODY.PEEK[HEADER]" in command:
             send(b"* 1 FETCH (UID 1 BODY[HEADER] {%d}\r\n" % len(header) + header + b")\r\n" + done)
-        elif "BODY[]" in command:
+        elif "BODY[]" in command or "BODY.PEEK[]" in command:
             send(b"* 1 FETCH (UID 1 BODY[] {99999999999}\r\n" + header)
             chunk = b"x" * 76 + b"\r\n"
             chunk = chunk * 800

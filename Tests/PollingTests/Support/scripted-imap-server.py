@@ -1,15 +1,20 @@
 #!/usr/bin/env python3
-"""A scripted IMAPS server for one fault a real server cannot be made to produce on demand: an unsolicited
-FETCH response (a flag update) arriving before the literal of the message being fetched (issue #4).
+"""A scripted IMAPS server for faults a real server cannot be made to produce on demand.
 
-    scripted-imap-server.py DIR MESSAGE_FILE
+    scripted-imap-server.py DIR MESSAGE_FILE [--fault unsolicited-fetch|cut-esearch]
+
+- unsolicited-fetch (the default; issue #4): one folder INBOX (UIDVALIDITY 7) holding one message with UID 1. The
+  first `UID FETCH 1 BODY[]` gets `* 1 FETCH (FLAGS (\\Seen))` before the literal; later ones are answered plainly.
+- cut-esearch (issue #9, §12): INBOX holds UIDs 1 to 5 (MESSAGE_FILE with Message-ID <uid-N@scripted.example>) and
+  offers ESEARCH. The first `UID SEARCH RETURN (ALL COUNT)` is answered as libcurl passes on a line whose middle it
+  cut: `ALL 1:2,5 COUNT 5` (COUNT disagrees with ALL); later ones whole.
 
 Makes a self-signed certificate for 127.0.0.1 (DIR/cert.pem, also the CA to trust), listens on 127.0.0.1 (port
-written to DIR/port once it accepts connections), and serves one folder INBOX (UIDVALIDITY 7) holding one message
-with UID 1. The first `UID FETCH 1 BODY[]` gets `* 1 FETCH (FLAGS (\\Seen))` before the literal; later ones are
-answered plainly. Every command line received is appended to DIR/commands. Stops when DIR/stop exists.
+written to DIR/port once it accepts connections). Every command line received is appended to DIR/commands. Stops
+when DIR/stop exists.
 """
 import os
+import re
 import socket
 import ssl
 import subprocess
@@ -17,8 +22,19 @@ import sys
 import threading
 
 directory, message_file = sys.argv[1], sys.argv[2]
+fault = sys.argv[4] if len(sys.argv) > 4 and sys.argv[3] == "--fault" else "unsolicited-fetch"
 with open(message_file, "rb") as f:
     message = f.read().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+count = 5 if fault == "cut-esearch" else 1
+capabilities = b"IMAP4rev1 UIDPLUS ESEARCH" if fault == "cut-esearch" else b"IMAP4rev1 UIDPLUS"
+
+
+def body(uid):
+    if fault != "cut-esearch":
+        return message
+    return re.sub(rb"(?im)^Message-ID:[^\r]*", b"Message-ID: <uid-%d@scripted.example>" % uid, message, count=1)
+
+
 cert, key = os.path.join(directory, "cert.pem"), os.path.join(directory, "key.pem")
 subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
                 "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
@@ -26,6 +42,7 @@ subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_para
 context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
 context.load_cert_chain(cert, key)
 fetches = {"count": 0}
+searches = {"count": 0}
 lock = threading.Lock()
 
 
@@ -47,24 +64,35 @@ def serve(conn):
         tag, _, rest = text.partition(" ")
         command = rest.upper()
         if command.startswith("CAPABILITY"):
-            send(b"* CAPABILITY IMAP4rev1 UIDPLUS\r\n" + tag.encode() + b" OK done\r\n")
+            send(b"* CAPABILITY " + capabilities + b"\r\n" + tag.encode() + b" OK done\r\n")
         elif command.startswith("LOGIN"):
             send(tag.encode() + b" OK logged in\r\n")
         elif command.startswith("STATUS"):
-            send(b'* STATUS "INBOX" (UIDVALIDITY 7 UIDNEXT 2 MESSAGES 1)\r\n' + tag.encode() + b" OK done\r\n")
+            send(b'* STATUS "INBOX" (UIDVALIDITY 7 UIDNEXT %d MESSAGES %d)\r\n' % (count + 1, count)
+                 + tag.encode() + b" OK done\r\n")
         elif command.startswith("SELECT") or command.startswith("EXAMINE"):
-            send(b"* FLAGS (\\Seen \\Deleted)\r\n* 1 EXISTS\r\n* 0 RECENT\r\n* OK [UIDVALIDITY 7] ok\r\n"
-                 b"* OK [UIDNEXT 2] ok\r\n" + tag.encode() + b" OK [READ-WRITE] selected\r\n")
+            send(b"* FLAGS (\\Seen \\Deleted)\r\n* %d EXISTS\r\n* 0 RECENT\r\n* OK [UIDVALIDITY 7] ok\r\n"
+                 b"* OK [UIDNEXT %d] ok\r\n" % (count, count + 1) + tag.encode() + b" OK [READ-WRITE] selected\r\n")
+        elif command.startswith("UID SEARCH RETURN (ALL COUNT)"):
+            with lock:
+                searches["count"] += 1
+                first = searches["count"] == 1
+            found = b"ALL 1:2,5 COUNT 5" if first else b"ALL 1:%d COUNT %d" % (count, count)
+            send(b'* ESEARCH (TAG "%s") UID %s\r\n' % (tag.encode(), found) + tag.encode() + b" OK done\r\n")
+        elif command.startswith("UID SEARCH RETURN (MIN)"):
+            send(b'* ESEARCH (TAG "%s") UID\r\n' % tag.encode() + tag.encode() + b" OK done\r\n")
         elif command.startswith("UID SEARCH"):
             send(b"* SEARCH 1\r\n" + tag.encode() + b" OK done\r\n")
-        elif command.startswith("UID FETCH 1 BODY[]") or command.startswith("FETCH 1 BODY[]"):
+        elif re.match(r"U?I?D? ?FETCH \d+ BODY\[\]", command):
+            uid = int(re.search(r"FETCH (\d+)", command).group(1))
             with lock:
                 fetches["count"] += 1
                 first = fetches["count"] == 1
             reply = b""
-            if first:
+            if first and fault == "unsolicited-fetch":
                 reply += b"* 1 FETCH (FLAGS (\\Seen))\r\n"
-            reply += b"* 1 FETCH (UID 1 BODY[] {%d}\r\n" % len(message) + message + b")\r\n"
+            data = body(uid)
+            reply += b"* %d FETCH (UID %d BODY[] {%d}\r\n" % (uid, uid, len(data)) + data + b")\r\n"
             send(reply + tag.encode() + b" OK done\r\n")
         elif command.startswith("UID FETCH"):
             send(b"* 1 FETCH (UID 1 FLAGS (\\Seen))\r\n" + tag.encode() + b" OK done\r\n")
