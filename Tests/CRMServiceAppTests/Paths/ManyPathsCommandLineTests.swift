@@ -20,9 +20,10 @@ struct ManyPathsCommandLineTests {
         }
     }
 
-    /// Runs the binary with `arguments` (standard input from `stdin`, else empty); output through files, so neither
-    /// side blocks on a full pipe.
-    func run(_ arguments: [String], stdin: String? = nil) throws -> (status: Int32, out: String, err: String) {
+    /// Runs the binary with `arguments` (standard input from `stdin`, else empty; in `directory`, else the tests'
+    /// own); output through files, so neither side blocks on a full pipe.
+    func run(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil) throws
+        -> (status: Int32, out: String, err: String) {
         try Prerequisite.require(FileManager.default.isExecutableFile(atPath: CommandLine.binary), CommandLine.binary)
         let out = w.path("out-\(UUID().uuidString)"), err = w.path("err-\(UUID().uuidString)")
         FileManager.default.createFile(atPath: out, contents: nil)
@@ -30,6 +31,7 @@ struct ManyPathsCommandLineTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CommandLine.binary)
         process.arguments = arguments
+        process.currentDirectoryURL = directory
         process.standardInput = stdin.flatMap(FileHandle.init(forReadingAtPath:)) ?? FileHandle.nullDevice
         process.standardOutput = FileHandle(forWritingAtPath: out)
         process.standardError = FileHandle(forWritingAtPath: err)
@@ -77,8 +79,7 @@ struct ManyPathsCommandLineTests {
     @Test("parse -- -name.eml: after --, a path that starts with - is a file")
     func dashPath() throws {
         let path = try w.file("-dash.eml", "From: a@example.net\r\nMessage-ID: <7@test>\r\n\r\nhi\r\n")
-        FileManager.default.changeCurrentDirectoryPath(w.directory.path)
-        let result = try run(["parse", "--json", "--", "-dash.eml", path])
+        let result = try run(["parse", "--json", "--", "-dash.eml", path], in: w.directory)
         #expect(result.status == 0, "\(result.err)")
         #expect(try parsed(result.out).map(\.file) == ["-dash.eml", path])
     }
