@@ -1,17 +1,24 @@
 #!/usr/bin/env bash
 # Replay benchmark (issue #3): generates N messages (default 4000) with scripts/gen-capture-fixtures, builds the
 # release binary, and times `crmservice replay` of the .eml directory and of the same messages as one mbox into a
-# fresh database each. Prints messages/s and the peak RSS (/usr/bin/time -v). Target >= 3000 msg/s, goal >= 5000.
+# fresh database each, best of ROUNDS (default 5). Prints messages/s, CPU time and the peak RSS (GNU time).
+# Target (issue 9): >= 10,000 msg/s on 2 cores. BEFORE=/path/to/older/crmservice times that binary too, interleaved
+# with this one, for a before/after figure of the same run.
 #
-# Usage: Benchmarks/replay/run.sh [N]      (run from anywhere; SKIP_BUILD=1 reuses .build/release)
+# Usage: Benchmarks/replay/run.sh [N]      (run from anywhere; SKIP_BUILD=1 reuses .build/release;
+#        CRMSERVICE=/path/to/crmservice times that binary instead, e.g. an older build for a before/after figure)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 N="${1:-4000}"
 WORK="$(mktemp -d /tmp/replay-bench.XXXXXX)"
 trap 'rm -rf "$WORK"' EXIT
 
-[ "${SKIP_BUILD:-0}" = 1 ] || swift build -c release --product crmservice >/dev/null
-BIN="$(swift build -c release --show-bin-path)/crmservice"
+if [ -n "${CRMSERVICE:-}" ]; then
+    BIN=$CRMSERVICE
+else
+    [ "${SKIP_BUILD:-0}" = 1 ] || swift build -c release --product crmservice >/dev/null
+    BIN="$(swift build -c release --show-bin-path)/crmservice"
+fi
 
 python3 scripts/gen-capture-fixtures "$WORK/world" --count "$N" --seed 11 >/dev/null
 COUNT=$(find "$WORK/world/messages" -type f | wc -l)
@@ -26,23 +33,54 @@ with open(dst, "wb") as out:
         out.write(b"From bench@example.com Mon Oct  5 10:00:00 2026\n" + data + (b"" if data.endswith(b"\n") else b"\n") + b"\n")
 PY
 
-run() { # label, input
-    local db="$WORK/$1.sqlite"
-    for kind in accounts users contacts orders; do "$BIN" import "$kind" "$WORK/world/$kind.csv" --db "$db" >/dev/null; done
-    local start end
-    start=$(date +%s.%N)
-    /usr/bin/time -v "$BIN" replay "$2" --db "$db" >"$WORK/$1.out" 2>"$WORK/$1.time"
-    end=$(date +%s.%N)
-    local rss secs
-    rss=$(awk -F: '/Maximum resident/ {gsub(/ /,"",$2); print $2}' "$WORK/$1.time")
-    secs=$(echo "$end - $start" | bc -l)
-    printf '%-6s %6d messages in %6.2f s = %7.0f msg/s, peak RSS %6.1f MB  (%s)\n' \
-        "$1" "$COUNT" "$secs" "$(echo "$COUNT / $secs" | bc -l)" "$(echo "$rss / 1024" | bc -l)" "$(cat "$WORK/$1.out")"
+ROUNDS="${ROUNDS:-5}"
+
+# A database with the world's address book, copied for every run so each starts from the same fresh state.
+template() { # binary -> path of its template database
+    local db="$WORK/template-$(echo "$1" | sha1sum | cut -c1-8).sqlite"
+    if [ ! -f "$db" ]; then
+        for kind in accounts users contacts orders; do "$1" import "$kind" "$WORK/world/$kind.csv" --db "$db" >/dev/null; done
+    fi
+    echo "$db"
 }
 
-echo "replay benchmark: $COUNT generated messages, release build, fresh database each run ($(nproc) CPUs)"
-run eml "$WORK/world/messages"
-run mbox "$WORK/all.mbox"
+# One replay of `input` by `binary` into a fresh copy of the template: appends "seconds cpu_seconds rss_kb" to
+# $WORK/label.times and keeps the summary in $WORK/label.out.
+once() { # label, binary, input
+    local db="$WORK/run.sqlite"
+    rm -f "$db" "$db-wal" "$db-shm"
+    cp "$(template "$2")" "$db"
+    /usr/bin/time -f '%e %U %S %M' -o "$WORK/time" "$2" replay "$3" --db "$db" >"$WORK/$1.out"
+    awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }' "$WORK/time" >>"$WORK/$1.times"
+}
+
+# Best and median of a label's rounds.
+report() { # label, what
+    sort -g "$WORK/$1.times" | awk -v l="$1" -v n="$COUNT" -v what="$2" '{ t[NR] = $1; c[NR] = $2; m[NR] = $3 }
+        END {
+            med = NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2
+            printf "%-13s %6d messages in %6.2f s = %7.0f msg/s (median %6.0f msg/s), cpu %5.2f s, peak RSS %6.1f MB  %s\n",
+                l, n, t[1], n / t[1], n / med, c[1], m[1] / 1024, what }'
+}
+
+labels=()
+binaries=()
+if [ -n "${BEFORE:-}" ]; then labels+=(before); binaries+=("$BEFORE"); fi
+labels+=(now); binaries+=("$BIN")
+echo "replay benchmark: $COUNT generated messages, release build, fresh database each run ($(nproc) CPUs), best of $ROUNDS"
+# Rounds interleave inputs and binaries, so a burst of load on a shared machine hits them alike.
+for ((round = 0; round < ROUNDS; round++)); do
+    for i in "${!labels[@]}"; do
+        once "eml-${labels[$i]}" "${binaries[$i]}" "$WORK/world/messages"
+        once "mbox-${labels[$i]}" "${binaries[$i]}" "$WORK/all.mbox"
+    done
+done
+for input in eml mbox; do
+    for i in "${!labels[@]}"; do
+        report "$input-${labels[$i]}" "${labels[$i]}: ${binaries[$i]}"
+    done
+done
+echo "summary of the last run: $(cat "$WORK/eml-now.out")"
 
 # Parse-only figure of the same run: the same files through `crmservice parse --json`, so what replay adds
 # (matching, SQLite, the raw message and attachments written) can be read off.

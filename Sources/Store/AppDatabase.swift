@@ -55,12 +55,26 @@ public struct AppDatabase: Sendable {
     }
 
     /// The time text stored in `modified_at`, `started_at`…: ISO 8601 UTC to the second.
+    /// Written digit by digit: `String(format:)` (Foundation) was a tenth of replay's time, two calls a message.
     static func timestamp(_ date: Date) -> String {
-        let day = Day(utc: date).rawValue
+        // The day as `Day(utc:)` computes it, the time of day from the whole seconds.
+        let (year, month, day) = CivilTime.civil(fromDays: Int64((date.timeIntervalSince1970 / 86_400).rounded(.down)))
         let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
-        var rest = seconds % 86_400
+        var rest = Int(seconds % 86_400)
         if rest < 0 { rest += 86_400 }
-        return day + String(format: "T%02lld:%02lld:%02lldZ", rest / 3600, rest / 60 % 60, rest % 60)
+        var text: [UInt8] = []
+        text.reserveCapacity(20)
+        func padded(_ value: Int, _ width: Int) { // printf's %0Nd: the sign counts in the width
+            let digits = Array(String(value.magnitude).utf8)
+            if value < 0 { text.append(UInt8(ascii: "-")) }
+            let pad = width - digits.count - (value < 0 ? 1 : 0)
+            if pad > 0 { text.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: pad)) }
+            text.append(contentsOf: digits)
+        }
+        padded(year, 4); text.append(UInt8(ascii: "-")); padded(month, 2); text.append(UInt8(ascii: "-")); padded(day, 2)
+        text.append(UInt8(ascii: "T")); padded(rest / 3600, 2); text.append(UInt8(ascii: ":"))
+        padded(rest / 60 % 60, 2); text.append(UInt8(ascii: ":")); padded(rest % 60, 2); text.append(UInt8(ascii: "Z"))
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// Advances the change sequence for the write in progress and returns the new value.

@@ -3,20 +3,25 @@ import CRMServiceApp
 import Foundation
 import MailMIME
 
-/// `crmservice parse FILE... [--json]` (§1, §4): what the parser sees in each message.
-struct ParseCommand: ParsableCommand {
+/// `crmservice parse FILE... [--files-from FILE|-] [--json]` (§1, §4, §12): what the parser sees in each message.
+struct ParseCommand: PathTakingCommand {
     static let configuration = CommandConfiguration(
         commandName: "parse",
         abstract: "Print what the parser sees in each message.",
         discussion: """
             With --json, one JSON object a line with the fields of INTERFACE.md §4. A file that cannot be read is \
             reported on stderr and the command exits 1 after printing the others; a file that is not a message \
-            still gets an object, with defects.
+            still gets an object, with defects. Any number of files, as arguments or one a line from --files-from \
+            (after the arguments).
             """
     )
 
-    @Argument(help: "Message files (.eml).")
-    var files: [String]
+    @Argument(help: ArgumentHelp("Message files (.eml).", valueName: "files"))
+    var paths: [String] = []
+
+    @Option(name: .customLong("files-from"),
+            help: ArgumentHelp("Read more files from FILE, one a line ('-': standard input).", valueName: "file"))
+    var filesFrom: String?
 
     @Flag(help: "Print JSON Lines instead of a readable summary.")
     var json = false
@@ -29,6 +34,7 @@ struct ParseCommand: ParsableCommand {
         }())
         let out = OutputBuffer()
         var unreadable: [String] = []
+        let files = try allPaths()
         for (index, file) in files.enumerated() {
             let bytes: [UInt8]
             do {

@@ -3,9 +3,9 @@ import CRMServiceApp
 import Foundation
 import Glibc
 
-/// `crmservice replay PATH... --db DB [--mailbox-name NAME] [--config FILE]` (§1): never-capture and capture
-/// addresses come from the configuration (none with `--db` alone).
-struct ReplayCommand: ParsableCommand {
+/// `crmservice replay PATH... [--files-from FILE|-] --db DB [--mailbox-name NAME] [--config FILE]` (§1, §12):
+/// never-capture and capture addresses come from the configuration (none with `--db` alone).
+struct ReplayCommand: PathTakingCommand {
     static let configuration = CommandConfiguration(
         commandName: "replay",
         abstract: "Capture messages from .eml files, directories, mbox files and Maildir folders.",
@@ -14,12 +14,17 @@ struct ReplayCommand: ParsableCommand {
             (default "replay"); its source is the path as given. Directories are read recursively in name order; a \
             file starting with "From " is an mbox (mboxo or mboxrd); a directory with cur/ or new/ is a Maildir. \
             Progress goes to standard error when it is a terminal; the summary to standard output. Replaying the \
-            same files again adds nothing (they count as duplicates).
+            same files again adds nothing (they count as duplicates). Any number of paths, as arguments or one a \
+            line from --files-from (after the arguments).
             """
     )
 
     @Argument(help: "Files and directories to replay.")
-    var paths: [String]
+    var paths: [String] = []
+
+    @Option(name: .customLong("files-from"),
+            help: ArgumentHelp("Read more paths from FILE, one a line ('-': standard input).", valueName: "file"))
+    var filesFrom: String?
 
     @OptionGroup var databaseOptions: DatabaseOptions
 
@@ -32,6 +37,7 @@ struct ReplayCommand: ParsableCommand {
 
     func run() throws {
         let maxMessageBytes = try MaxMessageBytes.checked(self.maxMessageBytes)
+        let paths = try allPaths()
         let (database, capture) = try databaseOptions.open()
         let progress = isatty(STDERR_FILENO) == 1 ? ProgressLine() : nil
         let summary: ReplaySummary

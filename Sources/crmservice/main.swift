@@ -13,7 +13,7 @@ func runAsynchronously<Command: AsyncParsableCommand>(_ command: Command) async 
 // ArgumentParser's own usage errors would exit 64 (EX_USAGE); they become 2 here, the only place that turns errors
 // into statuses.
 do {
-    var command = try CRMServiceCommand.parseAsRoot()
+    var command = try CRMServiceCommand.parseCommandLine(Array(CommandLine.arguments.dropFirst()))
     if let asyncCommand = command as? any AsyncParsableCommand {
         try await runAsynchronously(asyncCommand)
     } else {

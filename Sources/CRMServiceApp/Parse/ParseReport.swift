@@ -6,6 +6,7 @@ public enum ParseReport {
     /// One JSON object with the fields of §4, in the contract's order, without a trailing newline.
     public static func json(file: String, message: ParsedMessage) -> [UInt8] {
         var w = JSONWriter()
+        w.reserveCapacity(1024 + message.text.utf8.count + (message.subject?.utf8.count ?? 0))
         w.beginObject()
         w.key("file"); w.string(file)
         w.key("message_id"); w.string(message.messageID)

@@ -7,8 +7,7 @@ import Darwin
 /// Bytes in a named charset to text, through glibc iconv; unknown charsets fall back and record a defect.
 ///
 /// UTF-8, US-ASCII, ISO-8859-1 and windows-1252 are decoded in Swift (no iconv): they are most mail.
-/// iconv descriptors are opened per call: glibc caches the loaded gconv modules, so an open costs a few
-/// microseconds, and a per-thread cache would need thread-local state that strict concurrency makes awkward.
+/// iconv descriptors come from `IconvPool` (opening one per call reloaded the gconv module each time).
 enum CharsetDecoder {
     /// RFC 2045 §5.1 / RFC 2046 §4.1.2 (nil or empty means US-ASCII; 8-bit bytes then are read as UTF-8 and,
     /// failing that, in `options.fallbackCharset`).
@@ -89,9 +88,11 @@ enum CharsetDecoder {
     /// GMime does on EILSEQ) and record `invalidCharsetBytes` once.
     private static func iconvDecode(_ bytes: ArraySlice<UInt8>, from name: String,
                                     defects: inout [MIMEDefect]) -> String? {
-        let cd = iconv_open("UTF-8", name)
-        guard !isInvalid(cd) else { return nil }
-        defer { iconv_close(cd) }
+        IconvPool.shared.withDescriptor(from: name) { cd in iconvDecode(bytes, with: cd, defects: &defects) }
+    }
+
+    private static func iconvDecode(_ bytes: ArraySlice<UInt8>, with cd: iconv_t,
+                                    defects: inout [MIMEDefect]) -> String {
         var out = [UInt8](repeating: 0, count: bytes.count * 3 + 16)
         var produced = 0
         var invalid = false
