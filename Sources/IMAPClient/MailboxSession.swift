@@ -13,7 +13,8 @@ public protocol MailboxSession: AnyObject {
     func uids(after uid: MessageUID) throws -> [MessageUID]
     /// Every UID of mail received (INTERNALDATE) on or after `day` (`YYYY-MM-DD`), ascending.
     func uids(since day: String) throws -> [MessageUID]
-    /// The whole message (RFC 822 bytes). Sets `\Seen` on the server, as any `BODY[]` fetch does.
+    /// The whole message (RFC 822 bytes). Never sets `\Seen` (`BODY.PEEK[]`): a message is marked done only by the
+    /// after-action, once its outcome is committed (INTERFACE.md §4).
     func fetch(_ uid: MessageUID, uidValidity: UIDValidity) throws -> [UInt8]
     /// Whether the message carries `\Seen`.
     func isSeen(_ uid: MessageUID) throws -> Bool
@@ -39,7 +40,7 @@ public protocol MailboxSession: AnyObject {
     func sizes(of uids: [MessageUID]) throws -> [MessageUID: Int]
     /// The whole message, refused with `MessageOverLimit` once more than `limit` bytes arrive.
     func fetch(_ uid: MessageUID, uidValidity: UIDValidity, limit: Int) throws -> [UInt8]
-    /// Only the header section (`BODY[HEADER]`), for a message too large to fetch whole. Sets `\Seen`.
+    /// Only the header section (`BODY.PEEK[HEADER]`), for a message too large to fetch whole. Never sets `\Seen`.
     func fetchHeader(_ uid: MessageUID, uidValidity: UIDValidity) throws -> [UInt8]
 }
 
