@@ -9,7 +9,8 @@ import CRMCore
 ///   and headers are fetched with BODY.PEEK over `PeekConnection` instead.
 /// - A message whose file Dovecot cannot read (mode 000) gets `* BYE FETCH failed: Internal error occurred` to any
 ///   FETCH that needs its content (BODY[], RFC822.SIZE of a set holding it): libcurl reports
-///   CURLE_WEIRD_SERVER_REPLY and the connection is gone; a new one works.
+///   CURLE_WEIRD_SERVER_REPLY (`PeekConnection`: the server closed the connection, quoting the BYE), a protocol
+///   error; the connection is gone; a new one works.
 extension CurlMailboxSession {
     /// `UID FETCH set (RFC822.SIZE)` on the folder: a custom request, whose untagged replies reach the write callback.
     public func sizes(of uids: [MessageUID]) throws -> [MessageUID: Int] {
