@@ -6,8 +6,8 @@ FETCH response (a flag update) arriving before the literal of the message being 
 
 Makes a self-signed certificate for 127.0.0.1 (DIR/cert.pem, also the CA to trust), listens on 127.0.0.1 (port
 written to DIR/port once it accepts connections), and serves one folder INBOX (UIDVALIDITY 7) holding one message
-with UID 1. The first `UID FETCH 1 BODY[]` gets `* 1 FETCH (FLAGS (\\Seen))` before the literal; later ones are
-answered plainly. Every command line received is appended to DIR/commands. Stops when DIR/stop exists.
+with UID 1. The first `UID FETCH 1 BODY[]` (or `BODY.PEEK[]`) gets `* 1 FETCH (FLAGS (\\Seen))` before the literal;
+later ones are answered plainly. Every command line received is appended to DIR/commands. Stops when DIR/stop exists.
 """
 import os
 import socket
@@ -57,7 +57,7 @@ def serve(conn):
                  b"* OK [UIDNEXT 2] ok\r\n" + tag.encode() + b" OK [READ-WRITE] selected\r\n")
         elif command.startswith("UID SEARCH"):
             send(b"* SEARCH 1\r\n" + tag.encode() + b" OK done\r\n")
-        elif command.startswith("UID FETCH 1 BODY[]") or command.startswith("FETCH 1 BODY[]"):
+        elif any(command.startswith(c) for c in ("UID FETCH 1 BODY[]", "FETCH 1 BODY[]", "UID FETCH 1 BODY.PEEK[]")):
             with lock:
                 fetches["count"] += 1
                 first = fetches["count"] == 1
