@@ -33,6 +33,21 @@ extension PeekConnection {
     /// it is read; past `kept` bytes the rest is read and dropped. Any failure closes the connection.
     func fetch(_ uid: MessageUID, uidValidity: UIDValidity, section: Section, maxBytes: Int = defaultMaxBytes,
                kept: Int = .max) throws -> [UInt8] {
+        let reused = isOpen
+        do {
+            return try fetchOnce(uid, uidValidity: uidValidity, section: section, maxBytes: maxBytes, kept: kept)
+        } catch let error as IMAPError where reused && lost {
+            // A kept connection the server dropped while we did other things (an idle timeout): once more on a new
+            // one. Harmless: the fetch is read-only.
+            logger.debug("peek connection lost; fetching again on a new one",
+                         metadata: ["imap.kind": "\(error.kind.rawValue)"])
+            return try fetchOnce(uid, uidValidity: uidValidity, section: section, maxBytes: maxBytes, kept: kept)
+        }
+    }
+
+    private func fetchOnce(_ uid: MessageUID, uidValidity: UIDValidity, section: Section, maxBytes: Int,
+                           kept: Int) throws -> [UInt8] {
+        lost = false
         let what = "FETCH UID \(uid)\(section == .header ? " HEADER" : "")"
         do {
             try connect()

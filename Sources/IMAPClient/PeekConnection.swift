@@ -30,6 +30,8 @@ final class PeekConnection {
     var examinedValidity: UIDValidity?
     /// The last `* BYE` line, quoted when the server then closes the connection.
     var byeLine: String?
+    /// The current fetch failed because the connection went away (closed by the server, a send or receive error).
+    var lost = false
 
     /// The bound of a fetched literal when the caller gives none.
     static let defaultMaxBytes = 64 << 20
@@ -152,7 +154,7 @@ final class PeekConnection {
                 try wait(for: Int16(POLLOUT))
                 continue
             }
-            guard code == CURLE_OK else { throw curlError(code, what: "sending to the server") }
+            guard code == CURLE_OK else { throw lostConnection(curlError(code, what: "sending to the server")) }
             offset += sent
         }
     }
@@ -168,7 +170,7 @@ final class PeekConnection {
                 try wait(for: Int16(POLLIN))
                 continue
             }
-            guard code == CURLE_OK else { throw curlError(code, what: "reading from the server") }
+            guard code == CURLE_OK else { throw lostConnection(curlError(code, what: "reading from the server")) }
             guard received > 0 else { throw closedError() }
             reader.feed(UnsafeRawBufferPointer(rebasing: chunk[..<received]))
         }
@@ -194,7 +196,12 @@ final class PeekConnection {
     private func closedError() -> IMAPError {
         var message = "FETCH on \(endpoint.displayName): the server closed the connection"
         if let byeLine { message += "; server: \(byeLine)" }
-        return IMAPError(kind: .protocolError, message: redacted(message))
+        return lostConnection(IMAPError(kind: .protocolError, message: redacted(message)))
+    }
+
+    private func lostConnection(_ error: IMAPError) -> IMAPError {
+        lost = true
+        return error
     }
 
     private func curlError(_ code: CURLcode, what: String) -> IMAPError {

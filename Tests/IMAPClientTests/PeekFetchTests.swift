@@ -131,6 +131,30 @@ import Testing
         #expect(try s.isSeen(MessageUID(1)) == false)
     }
 
+    @Test("A kept peek connection the server dropped is replaced: the next fetch succeeds")
+    func droppedConnection() throws {
+        let user = try server.makeUser("drop")
+        let served = try load([Self.header + "One.\n", Self.header + "Two.\n"], user: user.name)
+        let s = try session(user)
+        let validity = try s.status().uidValidity
+        #expect(try s.fetch(MessageUID(1), uidValidity: validity) == served[0])
+        #expect(s.peek.isOpen)
+        // The user's imap processes (`doveadm who`: `name 2 imap (pid pid) (ip)`) killed: their connections are
+        // closed, as by an idle timeout or a restart. (SIGKILL: SIGTERM is ignored by the imap processes of the
+        // test's Dovecot.)
+        let who = try DovecotServer.run(["doveadm", "-c", "\(server.directory)/dovecot.conf", "who", user.name])
+        let line = try #require(who.split(separator: "\n").first { $0.hasPrefix(user.name + " ") }, "\(who)")
+        let inParentheses = try #require(line.split(separator: "(").dropFirst().first?.split(separator: ")").first)
+        let pids = inParentheses.split(separator: " ").compactMap { pid_t($0) }
+        try #require(!pids.isEmpty && pids.allSatisfy { $0 > 2 }, "\(who)")
+        for pid in pids { kill(pid, SIGKILL) }
+        for pid in pids {
+            for _ in 0..<400 where kill(pid, 0) == 0 { usleep(25_000) }
+        }
+        #expect(try s.fetch(MessageUID(2), uidValidity: validity) == served[1])
+        #expect(try session(user).seen(among: [MessageUID(1), MessageUID(2)]).isEmpty)
+    }
+
     @Test("XOAUTH2 logs the peek connection in too; a session closed and reopened fetches again")
     func xoauth2AndReconnect() throws {
         let user = try server.makeUser("peekoauth")
