@@ -32,9 +32,10 @@ extension CurlMailboxSession {
         try peek.fetch(uid, uidValidity: uidValidity, section: .whole, maxBytes: limit)
     }
 
-    /// `UID FETCH n BODY.PEEK[HEADER]` over `peek` (never sets `\Seen`), kept to its first MiB.
+    /// `UID FETCH n BODY.PEEK[HEADER]` over `peek` (never sets `\Seen`), kept to its first MiB; one announced over
+    /// 64 MiB is a protocol error (never read: a hostile server could stream for ever).
     public func fetchHeader(_ uid: MessageUID, uidValidity: UIDValidity) throws -> [UInt8] {
-        try peek.fetch(uid, uidValidity: uidValidity, section: .header, maxBytes: .max, kept: 1 << 20)
+        try peek.fetch(uid, uidValidity: uidValidity, section: .header, kept: 1 << 20)
     }
 
     /// The most UIDs a SEARCH answer may name: what STATUS counted (asked now if it was not yet) plus room for the

@@ -29,8 +29,9 @@ extension PeekConnection {
         }
     }
 
-    /// The message's `section`, never setting `\Seen`. A literal over `maxBytes` fails with `MessageOverLimit` before
-    /// it is read; past `kept` bytes the rest is read and dropped. Any failure closes the connection.
+    /// The message's `section`, never setting `\Seen`. A literal over `maxBytes` fails before it is read: with
+    /// `MessageOverLimit` for the whole message, a protocol error for its header. Past `kept` bytes the rest is read
+    /// and dropped. Any failure closes the connection.
     func fetch(_ uid: MessageUID, uidValidity: UIDValidity, section: Section, maxBytes: Int = defaultMaxBytes,
                kept: Int = .max) throws -> [UInt8] {
         let reused = isOpen
@@ -80,7 +81,8 @@ extension PeekConnection {
             }
         } catch let tooLarge as IMAPResponseTooLarge {
             close()
-            if tooLarge.part == .literal {
+            // A header section too large is the message's fault, not a size the poller handles (`too_large`).
+            if tooLarge.part == .literal, section == .whole {
                 throw MessageOverLimit(uid: uid, limit: tooLarge.limit, received: tooLarge.announced ?? tooLarge.limit)
             }
             throw IMAPError(kind: .protocolError, message: "\(what) on \(endpoint.displayName): \(tooLarge)")
