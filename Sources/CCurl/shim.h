@@ -40,4 +40,9 @@ static inline CURLcode crm_curl_getinfo_string(CURL *handle, CURLINFO info, char
     return curl_easy_getinfo(handle, info, value);
 }
 
+/// CURLINFO_ACTIVESOCKET: the socket of a CONNECT_ONLY connection, to poll(2) on.
+static inline CURLcode crm_curl_getinfo_socket(CURL *handle, CURLINFO info, curl_socket_t *value) {
+    return curl_easy_getinfo(handle, info, value);
+}
+
 #endif

@@ -25,8 +25,9 @@ import Synchronization
 /// - The first custom CAPABILITY after login lists the post-login capabilities (MOVE, ESEARCH, UIDPLUS).
 /// - One handle keeps one connection: a test saw one login for STATUS, five searches and three fetches; after a
 ///   failed transfer the handle is dropped and the next call logs in again.
-/// - Message bodies only through `FOLDER;UIDVALIDITY=v/;UID=n` URLs (BODY[], sets \Seen); Dovecot serves a Maildir
-///   file written with LF line ends with CRLF line ends.
+/// - libcurl fetches message bodies only through `FOLDER;UIDVALIDITY=v/;UID=n` URLs (BODY[], sets \Seen): we fetch
+///   them over a CONNECT_ONLY connection of our own with BODY.PEEK[] instead (`PeekConnection`). Dovecot serves a
+///   Maildir file written with LF line ends with CRLF line ends.
 public final class CurlMailboxSession: MailboxSession {
     public let endpoint: IMAPEndpoint
     private let logger: Logger
@@ -38,6 +39,8 @@ public final class CurlMailboxSession: MailboxSession {
     private var folderSelected = false
     /// Capabilities to act as if the server lacked (tests of the ESEARCH-less and MOVE-less paths).
     var ignoredCapabilities: Set<String> = []
+    /// Message bodies over a connection of their own, never setting `\Seen` (libcurl's URL fetch would).
+    lazy var peek = PeekConnection(endpoint: endpoint, logger: logger)
 
     /// A bigger receive buffer than libcurl's 16 KiB: with the default, a long untagged line is cut silently.
     static let bufferSize = 1 << 20
@@ -63,6 +66,7 @@ public final class CurlMailboxSession: MailboxSession {
 
     /// Drops the connection; the next call connects again.
     public func closeConnection() {
+        peek.close()
         if let handle { curl_easy_cleanup(handle) }
         handle = nil
         folderSelected = false
@@ -102,8 +106,9 @@ public final class CurlMailboxSession: MailboxSession {
         return try search(1...last.rawValue, criteria: " SINCE \(date)")
     }
 
+    /// `UID FETCH n BODY.PEEK[]` in the EXAMINEd folder over `peek`: never sets `\Seen`.
     public func fetch(_ uid: MessageUID, uidValidity: UIDValidity) throws -> [UInt8] {
-        try fetch(uid, uidValidity: uidValidity, limit: .max)
+        try peek.fetch(uid, uidValidity: uidValidity, section: .whole)
     }
 
     public func isSeen(_ uid: MessageUID) throws -> Bool {

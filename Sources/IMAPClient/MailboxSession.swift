@@ -15,7 +15,8 @@ public protocol MailboxSession: AnyObject {
     /// Every UID up to `last` of mail received (INTERNALDATE) on or after `day` (`YYYY-MM-DD`), ascending; complete or
     /// an error, like `uids(after:through:)`.
     func uids(since day: String, through last: MessageUID) throws -> [MessageUID]
-    /// The whole message (RFC 822 bytes). Sets `\Seen` on the server, as any `BODY[]` fetch does.
+    /// The whole message (RFC 822 bytes). Never sets `\Seen` (`BODY.PEEK[]`): a message is marked done only by the
+    /// after-action, once its outcome is committed (INTERFACE.md §4).
     func fetch(_ uid: MessageUID, uidValidity: UIDValidity) throws -> [UInt8]
     /// Whether the message carries `\Seen`.
     func isSeen(_ uid: MessageUID) throws -> Bool
@@ -42,7 +43,7 @@ public protocol MailboxSession: AnyObject {
     func sizes(of uids: [MessageUID]) throws -> [MessageUID: Int]
     /// The whole message, refused with `MessageOverLimit` once more than `limit` bytes arrive.
     func fetch(_ uid: MessageUID, uidValidity: UIDValidity, limit: Int) throws -> [UInt8]
-    /// Only the header section (`BODY[HEADER]`), for a message too large to fetch whole. Sets `\Seen`.
+    /// Only the header section (`BODY.PEEK[HEADER]`), for a message too large to fetch whole. Never sets `\Seen`.
     func fetchHeader(_ uid: MessageUID, uidValidity: UIDValidity) throws -> [UInt8]
 }
 

@@ -175,9 +175,10 @@ import Testing
         #expect(try s.isSeen(MessageUID(2)) == false)
         try s.setSeen(false, MessageUID(1))
         #expect(try s.isSeen(MessageUID(1)) == false)
-        // A fetch sets \Seen (BODY[]).
+        // A fetch never sets \Seen (BODY.PEEK[]); setSeen does.
         _ = try s.fetch(MessageUID(2), uidValidity: s.status().uidValidity)
-        #expect(try s.isSeen(MessageUID(2)) == true)
+        #expect(try s.isSeen(MessageUID(2)) == false)
+        try s.setSeen(true, MessageUID(2))
         // A fresh connection sees the same flags.
         let other = try session(user: user.name, password: user.password)
         #expect(try other.isSeen(MessageUID(2)) == true)

@@ -71,4 +71,15 @@ struct HostileServerTests {
         #expect(audit.contains("over capture.max_message_bytes (200000)"), "\(audit)")
         #expect(try world.checkpoint(db, mailbox: "hostile")?.lastUID == 1)
     }
+
+    @Test("§12 a header section that announces 99,999,999,999 bytes is refused before it is read: a protocol error")
+    func hugeHeader() throws {
+        let server = try start("huge-header")
+        defer { stop(server) }
+        let db = try world.database("hostile")
+        let polled = try poll(server, db: db, ["--max-message-bytes", "200000"])
+        #expect(polled.status == 1)
+        #expect(polled.err.contains("protocol") && polled.err.contains("99999999999 bytes"), "\(polled.err)")
+        #expect(try world.checkpoint(db, mailbox: "hostile") == nil)
+    }
 }

@@ -177,7 +177,7 @@ import Testing
         } throws: { ($0 as! PollFailure).kind == .store }
         #expect(try db.checkpoint("box")?.lastUID == 1)
         #expect(!server.calls.contains("seen 2 true"))
-        #expect(server.messages[2]?.seen == false) // the fetch set it; the failed commit cleared it
+        #expect(server.messages[2]?.seen == false) // the fake fetch set it (as BODY[] would); the failed commit cleared it
         #expect(try self.poll(self.poller()).outcomes.messages == 1)
     }
 

@@ -9,9 +9,10 @@ import Logging
 /// - The checkpoint `(mailbox, UIDVALIDITY, last UID)` moves in the transaction that commits the outcomes it covers
 ///   (INTERFACE.md §4 "Nothing fetched is lost"); the after-action runs only once that transaction is committed, and
 ///   its failure is logged and counted, never undoes the capture. A crash between a commit and its after-actions
-///   leaves that batch's messages without them (not seen, not moved; with `none`, left `\Seen` by the fetch, as is
-///   mail fetched but not yet committed when the process dies): captured and behind the checkpoint, they are never
-///   fetched again. A commit that fails clears the `\Seen` its fetches set (`restoreUnseen`).
+///   leaves that batch's messages without them (not seen, not moved): captured and behind the checkpoint, they are
+///   never fetched again. The fetch itself never sets `\Seen` (`MailboxSession.fetch`: `BODY.PEEK[]`), so mail
+///   fetched but not committed when the process dies is left as it was found. For a session whose fetch would set
+///   it, a commit that fails clears it again (`restoreUnseen`) and `none` clears it after the commit.
 /// - No checkpoint and `since` given: the first poll takes `UID SEARCH SINCE` (received on or after that day).
 /// - UIDVALIDITY differs from the checkpoint's: the mailbox is scanned again from its first UID (bounded by `since`
 ///   when given). What was captured before comes back as duplicates; their new source ref `UIDVALIDITY:UID` is
@@ -152,7 +153,8 @@ public struct MailboxPoller: Sendable {
             var pending: (any Error)?
             let candidates = Array(uids[index..<min(index + batchSize, uids.count)])
             // Which of them were seen before the fetch (one command for the batch): `none` clears `\Seen` again after
-            // the commit, and every mode clears it when the commit fails (`restoreUnseen`).
+            // the commit, and every mode clears it when the commit fails (`restoreUnseen`). With a fetch that never
+            // sets it (CurlMailboxSession: BODY.PEEK[]) both find nothing to clear; kept for sessions whose fetch does.
             let seenBefore = try call("checking \\Seen of UIDs \(imapSequenceSet(candidates))") {
                 try session.seen(among: candidates)
             }
@@ -234,9 +236,10 @@ public struct MailboxPoller: Sendable {
         summary.lastUID = checkpoint.lastUID
     }
 
-    /// A batch whose commit failed (a full disk): the fetch marked its messages `\Seen`, which with `after: seen` means
-    /// done (INTERFACE.md §4: marked done only once committed) and otherwise shows unread mail as read. They are left
-    /// as they were found; the next poll fetches them again. A failure here is logged; the poll fails anyway.
+    /// A batch whose commit failed (a full disk): a fetch that set `\Seen` would leave its messages done with
+    /// `after: seen` (INTERFACE.md §4: marked done only once committed) and unread mail shown as read otherwise. They
+    /// are left as they were found; the next poll fetches them again. CurlMailboxSession's fetch (`BODY.PEEK[]`) never
+    /// sets it, so this clears nothing there. A failure here is logged; the poll fails anyway.
     private func restoreUnseen(_ batch: [Fetched], session: any MailboxSession) {
         let unseen = batch.filter { !$0.wasSeen }.map(\.uid)
         do { try session.setSeen(false, unseen) } catch {

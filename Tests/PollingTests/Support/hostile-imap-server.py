@@ -6,7 +6,9 @@ server cannot be made to produce:
 
 MODE `huge-set`: offers ESEARCH and answers every UID SEARCH with `UID ALL 1:4294967295` (STATUS says 1 message).
 MODE `huge-literal`: one message (UID 1) whose RFC822.SIZE is said to be 500, but whose BODY[] literal announces
-99,999,999,999 bytes and then streams bytes until the client hangs up; BODY[HEADER] is a small header.
+99,999,999,999 bytes and then streams bytes until the client hangs up; BODY[HEADER] is a small header (the
+BODY.PEEK forms get the same answers).
+MODE `huge-header`: as `huge-literal`, and the BODY[HEADER] literal announces 99,999,999,999 bytes as well.
 
 Makes a self-signed certificate for 127.0.0.1 (DIR/cert.pem, also the CA to trust), writes the port to DIR/port once
 it listens, appends every command line to DIR/commands, stops when DIR/stop exists.
@@ -64,6 +66,11 @@ def serve(conn):
                 send(b'* ESEARCH (TAG "' + tag.encode() + b'") UID ALL 1 COUNT 1\r\n' + done)
         elif "RFC822.SIZE" in command:
             send(b"* 1 FETCH (UID 1 RFC822.SIZE 500)\r\n" + done)
+        elif ("BODY[HEADER]" in command or "BODY.PEEK[HEADER]" in command) and mode == "huge-header":
+            send(b"* 1 FETCH (UID 1 BODY[HEADER] {99999999999}\r\n" + header)
+            chunk = (b"X-Filler: " + b"x" * 66 + b"\r\n") * 800
+            while True:  # until the client hangs up
+                send(chunk)
         elif "BODY[HEADER]" in command or "BODY.PEEK[HEADER]" in command:
             send(b"* 1 FETCH (UID 1 BODY[HEADER] {%d}\r\n" % len(header) + header + b")\r\n" + done)
         elif "BODY[]" in command or "BODY.PEEK[]" in command:

@@ -4,7 +4,8 @@
     scripted-imap-server.py DIR MESSAGE_FILE [--fault unsolicited-fetch|cut-esearch]
 
 - unsolicited-fetch (the default; issue #4): one folder INBOX (UIDVALIDITY 7) holding one message with UID 1. The
-  first `UID FETCH 1 BODY[]` gets `* 1 FETCH (FLAGS (\\Seen))` before the literal; later ones are answered plainly.
+  first `UID FETCH 1 BODY[]` (or `BODY.PEEK[]`) gets `* 1 FETCH (FLAGS (\\Seen))` before the literal; later ones are
+  answered plainly.
 - cut-esearch (issue #9, §12): INBOX holds UIDs 1 to 5 (MESSAGE_FILE with Message-ID <uid-N@scripted.example>) and
   offers ESEARCH. The first `UID SEARCH RETURN (ALL COUNT)` is answered as libcurl passes on a line whose middle it
   cut: `ALL 1:2,5 COUNT 5` (COUNT disagrees with ALL); later ones whole.
@@ -83,7 +84,7 @@ def serve(conn):
             send(b'* ESEARCH (TAG "%s") UID\r\n' % tag.encode() + tag.encode() + b" OK done\r\n")
         elif command.startswith("UID SEARCH"):
             send(b"* SEARCH 1\r\n" + tag.encode() + b" OK done\r\n")
-        elif re.match(r"U?I?D? ?FETCH \d+ BODY\[\]", command):
+        elif re.match(r"U?I?D? ?FETCH \d+ BODY(\.PEEK)?\[\]", command):
             uid = int(re.search(r"FETCH (\d+)", command).group(1))
             with lock:
                 fetches["count"] += 1
