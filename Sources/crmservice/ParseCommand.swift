@@ -9,7 +9,7 @@ struct ParseCommand: PathTakingCommand {
         commandName: "parse",
         abstract: "Print what the parser sees in each message.",
         discussion: """
-            With --json, one JSON object a line with the fields of INTERFACE.md §4. A file that cannot be read is \
+            With --json, one JSON object a line with the fields documented in docs/json-output.md. A file that cannot be read is \
             reported on stderr and the command exits 1 after printing the others; a file that is not a message \
             still gets an object, with defects. Any number of files, as arguments or one a line from --files-from \
             (after the arguments).
