@@ -267,31 +267,11 @@ public final class CurlMailboxSession: MailboxSession {
         }
         var ok = true
         func set(_ r: CURLcode) { if r != CURLE_OK { ok = false } }
-        set(crm_curl_setopt_pointer(h, CURLOPT_ERRORBUFFER, errorBuffer))
-        set(crm_curl_setopt_long(h, CURLOPT_NOSIGNAL, 1))
-        set(crm_curl_setopt_long(h, CURLOPT_TCP_KEEPALIVE, 1))
+        if !endpoint.applyConnectionOptions(to: h, errorBuffer: errorBuffer) { ok = false }
         // Before the first transfer: the receive buffer is sized when the connection is made.
         if crm_curl_setopt_long(h, CURLOPT_BUFFERSIZE, Self.bufferSize) != CURLE_OK {
             set(crm_curl_setopt_long(h, CURLOPT_BUFFERSIZE, 512 * 1024))
         }
-        set(crm_curl_setopt_long(h, CURLOPT_SSL_VERIFYPEER, 1))
-        set(crm_curl_setopt_long(h, CURLOPT_SSL_VERIFYHOST, 2))
-        set(crm_curl_setopt_string(h, CURLOPT_PROTOCOLS_STR, "imap,imaps"))
-        if endpoint.scheme == .imap {
-            set(crm_curl_setopt_long(h, CURLOPT_USE_SSL, Int(CURLUSESSL_ALL.rawValue)))
-        }
-        if let ca = endpoint.caCertificatePath { set(crm_curl_setopt_string(h, CURLOPT_CAINFO, ca)) }
-        set(crm_curl_setopt_string(h, CURLOPT_USERNAME, endpoint.user))
-        switch endpoint.credential {
-        case .password(let password):
-            set(crm_curl_setopt_string(h, CURLOPT_PASSWORD, password))
-        case .oauth2Bearer(let token):
-            set(crm_curl_setopt_string(h, CURLOPT_XOAUTH2_BEARER, token))
-            set(crm_curl_setopt_string(h, CURLOPT_LOGIN_OPTIONS, "AUTH=XOAUTH2"))
-        }
-        set(crm_curl_setopt_long(h, CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(endpoint.connectTimeout)))
-        set(crm_curl_setopt_long(h, CURLOPT_LOW_SPEED_LIMIT, 1))
-        set(crm_curl_setopt_long(h, CURLOPT_LOW_SPEED_TIME, max(1, Self.milliseconds(endpoint.lowSpeedTimeout) / 1000)))
         let opaque = Unmanaged.passUnretained(buffer).toOpaque()
         set(crm_curl_setopt_data_callback(h, CURLOPT_WRITEFUNCTION) { ptr, size, count, user in
             guard let user else { return 0 }
@@ -324,9 +304,6 @@ public final class CurlMailboxSession: MailboxSession {
         return h
     }
 
-    private static func milliseconds(_ d: Duration) -> Int {
-        max(1, Int((d.timeInterval * 1000).rounded(.down)))
-    }
 }
 
 @available(*, unavailable)

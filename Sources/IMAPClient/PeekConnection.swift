@@ -96,34 +96,14 @@ final class PeekConnection {
         socket = s
     }
 
-    /// The options of `CurlMailboxSession`'s handle (TLS verified, STARTTLS required on imap://, the credential),
+    /// The endpoint's connection options, the same as `CurlMailboxSession`'s handle (TLS verified, STARTTLS required),
     /// plus CONNECT_ONLY.
     private func configure(_ h: UnsafeMutableRawPointer) -> Bool {
         var ok = true
         func set(_ r: CURLcode) { if r != CURLE_OK { ok = false } }
         set(crm_curl_setopt_string(h, CURLOPT_URL, endpoint.serverURL))
         set(crm_curl_setopt_long(h, CURLOPT_CONNECT_ONLY, 1))
-        set(crm_curl_setopt_pointer(h, CURLOPT_ERRORBUFFER, errorBuffer))
-        set(crm_curl_setopt_long(h, CURLOPT_NOSIGNAL, 1))
-        set(crm_curl_setopt_long(h, CURLOPT_TCP_KEEPALIVE, 1))
-        set(crm_curl_setopt_long(h, CURLOPT_SSL_VERIFYPEER, 1))
-        set(crm_curl_setopt_long(h, CURLOPT_SSL_VERIFYHOST, 2))
-        set(crm_curl_setopt_string(h, CURLOPT_PROTOCOLS_STR, "imap,imaps"))
-        if endpoint.scheme == .imap {
-            set(crm_curl_setopt_long(h, CURLOPT_USE_SSL, Int(CURLUSESSL_ALL.rawValue)))
-        }
-        if let ca = endpoint.caCertificatePath { set(crm_curl_setopt_string(h, CURLOPT_CAINFO, ca)) }
-        set(crm_curl_setopt_string(h, CURLOPT_USERNAME, endpoint.user))
-        switch endpoint.credential {
-        case .password(let password):
-            set(crm_curl_setopt_string(h, CURLOPT_PASSWORD, password))
-        case .oauth2Bearer(let token):
-            set(crm_curl_setopt_string(h, CURLOPT_XOAUTH2_BEARER, token))
-            set(crm_curl_setopt_string(h, CURLOPT_LOGIN_OPTIONS, "AUTH=XOAUTH2"))
-        }
-        set(crm_curl_setopt_long(h, CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(endpoint.connectTimeout)))
-        set(crm_curl_setopt_long(h, CURLOPT_LOW_SPEED_LIMIT, 1))
-        set(crm_curl_setopt_long(h, CURLOPT_LOW_SPEED_TIME, max(1, Self.milliseconds(endpoint.lowSpeedTimeout) / 1000)))
+        if !endpoint.applyConnectionOptions(to: h, errorBuffer: errorBuffer) { ok = false }
         set(crm_curl_setopt_data_callback(h, CURLOPT_HEADERFUNCTION) { ptr, size, count, user in
             guard let user else { return 0 }
             let n = size * count
@@ -179,7 +159,7 @@ final class PeekConnection {
     /// poll(2) on the socket, at most the endpoint's low-speed timeout.
     private func wait(for events: Int16) throws {
         var fd = pollfd(fd: socket, events: events, revents: 0)
-        let timeout = Int32(clamping: Self.milliseconds(endpoint.lowSpeedTimeout))
+        let timeout = Int32(clamping: IMAPEndpoint.milliseconds(endpoint.lowSpeedTimeout))
         while true {
             let r = poll(&fd, 1, timeout)
             if r > 0 { return }
@@ -237,9 +217,6 @@ final class PeekConnection {
         return text.replacing(secret, with: "<redacted>")
     }
 
-    private static func milliseconds(_ d: Duration) -> Int {
-        max(1, Int((d.timeInterval * 1000).rounded(.down)))
-    }
 }
 
 @available(*, unavailable)
