@@ -75,11 +75,6 @@ public struct IMAPEndpoint: Sendable {
     /// `imaps://host:port/FOLDER` — libcurl selects the folder before a custom request on this URL.
     public var folderURL: String { serverURL + IMAPURLParser.percentEncode(folder) }
 
-    /// `imaps://host:port/FOLDER;UIDVALIDITY=v/;UID=n` — one message (RFC 5092 §6).
-    func messageURL(_ uid: MessageUID, uidValidity: UIDValidity) -> String {
-        "\(folderURL);UIDVALIDITY=\(uidValidity.rawValue)/;UID=\(uid.rawValue)"
-    }
-
     /// `imaps://host:port/FOLDER` without secrets, for error messages and logs.
     public var displayName: String { "\(serverURL)\(folder)" }
 }

@@ -38,11 +38,6 @@ import Testing
         #expect(!"\(IMAPEndpoint.Credential.password("hunter2"))".contains("hunter2"))
         #expect(!"\(IMAPEndpoint.Credential.oauth2Bearer("tok"))".contains("tok"))
     }
-
-    @Test func messageURL() throws {
-        let e = try IMAPEndpoint(url: "imap://h:143/INBOX", user: "u", credential: .password("p"))
-        #expect(e.messageURL(MessageUID(7), uidValidity: UIDValidity(42)) == "imap://h:143/INBOX;UIDVALIDITY=42/;UID=7")
-    }
 }
 
 @Suite struct IMAPResponseParserTests {
