@@ -91,7 +91,9 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             // The scripted IMAPS servers the tests start with python3: not sources of the target.
-            exclude: ["Support/scripted-imap-server.py", "Support/hostile-imap-server.py"]
+            exclude: [
+                "Support/scripted-imap-server.py", "Support/hostile-imap-server.py", "Support/tls_test_server.py",
+            ]
         ),
         .testTarget(name: "CRMServiceAppTests", dependencies: ["CRMServiceApp", "MailMIME", "TestSupport"]),
         .testTarget(name: "AdminHTTPTests", dependencies: ["AdminHTTP", "CRMCore", "TestSupport"]),

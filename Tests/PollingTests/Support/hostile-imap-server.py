@@ -10,31 +10,17 @@ MODE `huge-literal`: one message (UID 1) whose RFC822.SIZE is said to be 500, bu
 BODY.PEEK forms get the same answers).
 MODE `huge-header`: as `huge-literal`, and the BODY[HEADER] literal announces 99,999,999,999 bytes as well.
 
-Makes a self-signed certificate for 127.0.0.1 (DIR/cert.pem, also the CA to trust), writes the port to DIR/port once
-it listens, appends every command line to DIR/commands, stops when DIR/stop exists.
+Through tls_test_server.py: a self-signed certificate for 127.0.0.1 (DIR/cert.pem, also the CA to trust), the port in
+DIR/port once it listens, every command line appended to DIR/commands, a stop when DIR/stop exists.
 """
-import os
-import socket
-import ssl
-import subprocess
 import sys
-import threading
+
+sys.dont_write_bytecode = True  # no __pycache__ beside the test sources
+from tls_test_server import log, run  # noqa: E402
 
 directory, mode = sys.argv[1], sys.argv[2]
 header = (b"From: Mallory <mallory@hostile.example>\r\nTo: alice@acme.example\r\nSubject: endless\r\n"
           b"Message-ID: <endless@hostile.example>\r\n\r\n")
-cert, key = os.path.join(directory, "cert.pem"), os.path.join(directory, "key.pem")
-subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-                "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
-                "-keyout", key, "-out", cert], check=True, capture_output=True)
-context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-context.load_cert_chain(cert, key)
-lock = threading.Lock()
-
-
-def log(line):
-    with lock, open(os.path.join(directory, "commands"), "a") as f:
-        f.write(line + "\n")
 
 
 def serve(conn):
@@ -46,7 +32,7 @@ def serve(conn):
         if not line:
             return
         text = line.decode("latin-1").rstrip("\r\n")
-        log(text)
+        log(directory, text)
         tag, _, rest = text.partition(" ")
         done = tag.encode() + b" OK done\r\n"
         command = rest.upper()
@@ -86,26 +72,4 @@ def serve(conn):
             send(done)
 
 
-listener = socket.socket()
-listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-listener.bind(("127.0.0.1", 0))
-listener.listen(8)
-listener.settimeout(0.2)
-with open(os.path.join(directory, "port.tmp"), "w") as f:
-    f.write(str(listener.getsockname()[1]))
-os.rename(os.path.join(directory, "port.tmp"), os.path.join(directory, "port"))
-while not os.path.exists(os.path.join(directory, "stop")):
-    try:
-        raw, _ = listener.accept()
-    except socket.timeout:
-        continue
-    raw.settimeout(10)
-
-    def handle(raw=raw):
-        try:
-            with context.wrap_socket(raw, server_side=True) as conn:
-                serve(conn)
-        except (OSError, ssl.SSLError):
-            pass
-
-    threading.Thread(target=handle, daemon=True).start()
+run(directory, serve)

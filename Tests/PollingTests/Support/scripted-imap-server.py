@@ -10,17 +10,15 @@
   offers ESEARCH. The first `UID SEARCH RETURN (ALL COUNT)` is answered as libcurl passes on a line whose middle it
   cut: `ALL 1:2,5 COUNT 5` (COUNT disagrees with ALL); later ones whole.
 
-Makes a self-signed certificate for 127.0.0.1 (DIR/cert.pem, also the CA to trust), listens on 127.0.0.1 (port
-written to DIR/port once it accepts connections). Every command line received is appended to DIR/commands. Stops
-when DIR/stop exists.
+Through tls_test_server.py: a self-signed certificate for 127.0.0.1 (DIR/cert.pem, also the CA to trust), the port in
+DIR/port once it listens, every command line appended to DIR/commands, a stop when DIR/stop exists.
 """
-import os
 import re
-import socket
-import ssl
-import subprocess
 import sys
 import threading
+
+sys.dont_write_bytecode = True  # no __pycache__ beside the test sources
+from tls_test_server import log, run  # noqa: E402
 
 directory, message_file = sys.argv[1], sys.argv[2]
 fault = sys.argv[4] if len(sys.argv) > 4 and sys.argv[3] == "--fault" else "unsolicited-fetch"
@@ -36,20 +34,9 @@ def body(uid):
     return re.sub(rb"(?im)^Message-ID:[^\r]*", b"Message-ID: <uid-%d@scripted.example>" % uid, message, count=1)
 
 
-cert, key = os.path.join(directory, "cert.pem"), os.path.join(directory, "key.pem")
-subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-                "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
-                "-keyout", key, "-out", cert], check=True, capture_output=True)
-context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-context.load_cert_chain(cert, key)
 fetches = {"count": 0}
 searches = {"count": 0}
 lock = threading.Lock()
-
-
-def log(line):
-    with lock, open(os.path.join(directory, "commands"), "a") as f:
-        f.write(line + "\n")
 
 
 def serve(conn):
@@ -61,7 +48,7 @@ def serve(conn):
         if not line:
             return
         text = line.decode("latin-1").rstrip("\r\n")
-        log(text)
+        log(directory, text)
         tag, _, rest = text.partition(" ")
         command = rest.upper()
         if command.startswith("CAPABILITY"):
@@ -104,26 +91,4 @@ def serve(conn):
             send(tag.encode() + b" OK done\r\n")
 
 
-listener = socket.socket()
-listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-listener.bind(("127.0.0.1", 0))
-listener.listen(8)
-listener.settimeout(0.2)
-with open(os.path.join(directory, "port.tmp"), "w") as f:
-    f.write(str(listener.getsockname()[1]))
-os.rename(os.path.join(directory, "port.tmp"), os.path.join(directory, "port"))
-while not os.path.exists(os.path.join(directory, "stop")):
-    try:
-        raw, _ = listener.accept()
-    except socket.timeout:
-        continue
-    raw.settimeout(10)
-
-    def handle(raw=raw):
-        try:
-            with context.wrap_socket(raw, server_side=True) as conn:
-                serve(conn)
-        except (OSError, ssl.SSLError):
-            pass
-
-    threading.Thread(target=handle, daemon=True).start()
+run(directory, serve)
