@@ -17,6 +17,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0", traits: ["YAML"]),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        // bcrypt for console passwords (HummingbirdBcrypt only: its C bcrypt, none of swift-crypto is built).
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        // The console's server-rendered pages: templates that escape every value.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .target(name: "CRMCore"),
@@ -46,12 +50,16 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        // The admin HTTP server (/healthz, /metrics). It knows CRMCore only; CRMServiceApp composes it.
+        // The admin HTTP server: /healthz, /metrics and the console (§8). It knows CRMCore only; CRMServiceApp
+        // composes it. HummingbirdTLS (swift-nio-ssl) serves the console over TLS when configured.
         .target(
             name: "AdminHTTP",
             dependencies: [
                 "CRMCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
