@@ -21,15 +21,19 @@ public struct AdminServer: Service {
         public var host: String
         /// 0 asks the system for a free port (tests); `onServerRunning` gets the real one.
         public var port: Int
+        /// Whether the server speaks HTTPS (set by the server from its `tls`).
+        public var secure: Bool
 
-        public init(host: String = "127.0.0.1", port: Int = 8025) {
+        public init(host: String = "127.0.0.1", port: Int = 8025, secure: Bool = false) {
             self.host = host
             self.port = port
+            self.secure = secure
         }
 
-        /// `http://127.0.0.1:8025/` (an IPv6 host in brackets).
+        /// `http://127.0.0.1:8025/` (`https` with TLS; an IPv6 host in brackets).
         public var description: String {
-            host.contains(":") ? "http://[\(host)]:\(port)/" : "http://\(host):\(port)/"
+            let scheme = secure ? "https" : "http"
+            return host.contains(":") ? "\(scheme)://[\(host)]:\(port)/" : "\(scheme)://\(host):\(port)/"
         }
     }
 
@@ -37,17 +41,22 @@ public struct AdminServer: Service {
     let state: AdminState
     let authenticator: BasicAuthenticator
     let console: ConsoleServices?
+    let tls: AdminTLS?
     let pages: ConsolePages
     let logger: Logger
     let onServerRunning: @Sendable (Address) async -> Void
 
     /// `password`: the basic-auth password of user `admin` (from `admin.password_file`). `onServerRunning` is called
     /// with the bound address (its real port) once the server accepts connections. `console`: the ports of the console;
-    /// nil serves `/healthz` and `/metrics` only. Throws when a console template does not parse.
+    /// nil serves `/healthz` and `/metrics` only. `tls`: serve HTTPS (and mark the console's cookies `Secure`).
+    /// Throws when a console template does not parse.
     public init(address: Address, password: String, state: AdminState, console: ConsoleServices? = nil,
-                logger: Logger, onServerRunning: @escaping @Sendable (Address) async -> Void = { _ in })
-        throws(ConsoleTemplateError) {
+                tls: AdminTLS? = nil, logger: Logger,
+                onServerRunning: @escaping @Sendable (Address) async -> Void = { _ in }) throws(ConsoleTemplateError) {
+        var address = address
+        address.secure = tls != nil
         self.address = address
+        self.tls = tls
         self.state = state
         self.authenticator = BasicAuthenticator(password: password)
         self.console = console
@@ -62,12 +71,13 @@ public struct AdminServer: Service {
     }
 
     /// The Hummingbird application (itself a `Service`).
-    public func makeApplication() -> some ApplicationProtocol {
+    public func makeApplication() throws -> some ApplicationProtocol {
         let address = self.address
         let logger = self.logger
         let onServerRunning = self.onServerRunning
         return Application(
             router: makeRouter(),
+            server: try tls.map { try .tls(.http1(), tlsConfiguration: $0.configuration) } ?? .http1(),
             configuration: ApplicationConfiguration(
                 address: .hostname(address.host, port: address.port), serverName: "crmservice"),
             onServerRunning: { channel in
@@ -86,7 +96,7 @@ public struct AdminServer: Service {
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: BasicAuthMiddleware(authenticator: authenticator, protected: ["/metrics"], logger: logger))
         if let console {
-            let environment = ConsoleEnvironment(pages: pages, cookies: ConsoleCookies(secure: false))
+            let environment = ConsoleEnvironment(pages: pages, cookies: ConsoleCookies(secure: tls != nil))
             router.add(middleware: ConsoleSessionMiddleware(services: console, environment: environment, logger: logger))
             ConsoleRoutes.add(to: router, services: console)
         }

@@ -16,7 +16,8 @@ import Jobs
 /// - `mailboxes.NAME.` `url` (required), `user` (required), `password_file` or `oauth2_token_file` (exactly one),
 ///   `cacert` [system CAs], `after` [seen], `since` [none], `interval_seconds` [jobs.mail-poll.interval_seconds],
 ///   `enabled` [true]
-/// - `admin.host` [127.0.0.1], `admin.port` [8025], `admin.password_file` [none; required by `crmservice run`]
+/// - `admin.host` [127.0.0.1], `admin.port` [8025], `admin.password_file` [none; required by `crmservice run`],
+///   `admin.tls_cert_file` and `admin.tls_key_file` [none: plain HTTP; both or neither]
 /// - `jobs.rating` [0 2 * * *], `jobs.log-truncate` [30 3 * * *, keep_days 90], `jobs.archive` [0 4 1 * *, disabled,
 ///   months 24, at least 12]: `schedule`, `time_zone` [UTC], `enabled` [true]; `jobs.mail-poll.interval_seconds` [60],
 ///   `jobs.mail-poll.enabled` [true]
@@ -105,5 +106,13 @@ extension AdminHTTPSettings {
         host = settings.text("admin.host") ?? host
         port = settings.int("admin.port", default: port, in: 1...65535)
         passwordFile = settings.path("admin.password_file")
+        tlsCertFile = settings.path("admin.tls_cert_file")
+        tlsKeyFile = settings.path("admin.tls_key_file")
+        if tlsCertFile != nil && tlsKeyFile == nil {
+            settings.problem("admin.tls_key_file", "is required when admin.tls_cert_file is set")
+        }
+        if tlsKeyFile != nil && tlsCertFile == nil {
+            settings.problem("admin.tls_cert_file", "is required when admin.tls_key_file is set")
+        }
     }
 }

@@ -27,6 +27,8 @@ public struct ServiceApplication: Sendable {
     public let configuration: ServiceConfiguration
     /// The basic-auth password of the admin server (from `admin.password_file`).
     let password: Secret
+    /// The console's HTTPS, nil for plain HTTP.
+    let tls: AdminTLS?
     let logger: Logger
     let makePollers: PollerFactory
     let onAdminServerRunning: @Sendable (AdminServer.Address) async -> Void
@@ -44,6 +46,14 @@ public struct ServiceApplication: Sendable {
         }
         do { password = try SecretFile.read(passwordFile) } catch {
             throw ConfigurationError(file: file, problems: [.init(key: "admin.password_file", message: error.description)])
+        }
+        if let certificate = configuration.admin.tlsCertFile, let key = configuration.admin.tlsKeyFile {
+            do { tls = try AdminTLS(certificateFile: certificate, keyFile: key) } catch {
+                let name = error.file == .certificate ? "admin.tls_cert_file" : "admin.tls_key_file"
+                throw ConfigurationError(file: file, problems: [.init(key: name, message: error.description)])
+            }
+        } else {
+            tls = nil
         }
         self.configuration = configuration
         self.logger = logger
@@ -94,7 +104,7 @@ public struct ServiceApplication: Sendable {
             password: password.value, state: state,
             console: ConsoleServices(logins: database, sessions: database, audit: database,
                                      hashing: BcryptPasswordHashing(), health: state),
-            logger: logger, onServerRunning: onAdminServerRunning)
+            tls: tls, logger: logger, onServerRunning: onAdminServerRunning)
         let scheduler = try console.schedulerServiceForRun(logger: logger)
         // Graceful shutdown goes from the last service to the first: pollers, scheduler, admin server.
         defer { observer.flush() }

@@ -46,6 +46,8 @@ struct ConfigurationValidationTests {
         ("database: /var/db.sqlite", "database: must be a mapping of settings, not a value"),
         ("jobs: {rating: [a]}", "jobs.rating: must be a mapping of settings, not a value"),
         ("admin: {port: 80800}", "admin.port: 80800 is out of range: it must be between 1 and 65535"),
+        ("admin: {tls_cert_file: /c.pem}", "admin.tls_key_file: is required when admin.tls_cert_file is set"),
+        ("admin: {tls_key_file: /k.pem}", "admin.tls_cert_file: is required when admin.tls_key_file is set"),
         ("database: {path: [a, b]}", "database.path: must be a single value, not a list"),
         ("capture: {never_capture: {addresses: [not-an-address]}}",
          "capture.never_capture.addresses: \"not-an-address\" is not an e-mail address"),
