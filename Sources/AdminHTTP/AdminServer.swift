@@ -94,10 +94,12 @@ public struct AdminServer: Service {
     func makeRouter() -> Router<ConsoleContext> {
         let router = Router(context: ConsoleContext.self)
         router.add(middleware: SecurityHeadersMiddleware())
-        router.add(middleware: BasicAuthMiddleware(authenticator: authenticator, protected: ["/metrics"], logger: logger))
+        router.add(middleware: BasicAuthMiddleware(
+            authenticator: authenticator, protected: ["/metrics"], logger: logger))
         if let console {
             let environment = ConsoleEnvironment(pages: pages, cookies: ConsoleCookies(secure: tls != nil))
-            router.add(middleware: ConsoleSessionMiddleware(services: console, environment: environment, logger: logger))
+            router.add(middleware: ConsoleSessionMiddleware(
+                services: console, environment: environment, logger: logger))
             ConsoleRoutes.add(to: router, services: console)
         }
         let state = self.state

@@ -12,11 +12,7 @@ enum ConsoleToken {
     /// Whether `text` looks like a token of `random()` (43 characters of base64url), so a cookie's value can be
     /// reused safely.
     static func isWellFormed(_ text: String) -> Bool {
-        text.utf8.count == 43 && text.utf8.allSatisfy { byte in
-            (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
-                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-")
-                || byte == UInt8(ascii: "_")
-        }
+        text.utf8.count == 43 && text.allSatisfy { alphabet.contains($0) }
     }
 
     /// What the database keeps of a session token: its SHA-256 in lower-case hex, so that a copy of the database
@@ -29,8 +25,9 @@ enum ConsoleToken {
         return BasicAuthenticator.constantTimeEqual(Array(given.utf8), Array(expected.utf8))
     }
 
+    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+
     private static func base64url(_ bytes: [UInt8]) -> String {
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
         var out = ""
         var index = 0
         while index < bytes.count {

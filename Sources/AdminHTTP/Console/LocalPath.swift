@@ -16,8 +16,9 @@ enum LocalPath {
     static func loginRedirect(path: String, query: String?) -> String {
         let target = path + (query.map { $0.isEmpty ? "" : "?" + $0 } ?? "")
         if safe(target) == "/" { return "/login" }
-        var allowed = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)..<Unicode.Scalar(0x80)))
-        allowed.insert(charactersIn: "-._~/")
+        // Unreserved ASCII and "/": everything else of the path and query is percent-encoded into one parameter.
+        let allowed = CharacterSet(
+            charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/")
         return "/login?next=" + (target.addingPercentEncoding(withAllowedCharacters: allowed) ?? "/")
     }
 }

@@ -39,7 +39,9 @@ extension ConsoleRoutes {
             let previous = context.session?.tokenHash
             try await BlockingThread.run(name: "crmservice.console-login") {
                 if let previous { try services.sessions.deleteSession(tokenHash: previous) }
-                _ = try services.sessions.deleteSessions(lastSeenBefore: now.addingTimeInterval(-ConsoleSession.idleLimit))
+                // Sessions nobody ended (a closed browser) go when anyone logs in.
+                let idleSince = now.addingTimeInterval(-ConsoleSession.idleLimit)
+                _ = try services.sessions.deleteSessions(lastSeenBefore: idleSince)
                 try services.sessions.createSession(session)
             }
             context.logger.notice("console login", metadata: ["user": "\(login.user)"])
