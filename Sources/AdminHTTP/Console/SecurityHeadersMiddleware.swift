@@ -3,7 +3,8 @@ import HTTPTypes
 
 /// The console's security headers (§8) on every answer of the admin server, errors included: a
 /// `Content-Security-Policy` that allows no inline script or style, `nosniff`, `DENY` framing, no referrer, and
-/// `Cache-Control: no-store` unless the route chose its own (the static assets).
+/// `Cache-Control: no-store` unless the route chose its own (the static assets). An error that is no HTTP error is
+/// logged and answered 500 without its detail.
 struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
     static var contentSecurityPolicy: String {
         "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; form-action 'self'; "
@@ -18,6 +19,14 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as any HTTPResponseError {
             // Errors (404, 413, …) would otherwise be answered by the server, outside this middleware.
             response = try error.response(from: request, context: context)
+        } catch {
+            // Anything else (the database) is logged here and answered without its detail.
+            context.logger.error("admin HTTP request failed", metadata: [
+                "http.path": "\(request.uri.path)", "error": "\(error)",
+            ])
+            response = Response(
+                status: .internalServerError, headers: [.contentType: "text/plain; charset=utf-8"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: "internal error\n")))
         }
         response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
         response.headers[.xContentTypeOptions] = "nosniff"
