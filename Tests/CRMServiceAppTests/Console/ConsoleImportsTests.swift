@@ -8,10 +8,10 @@ import Testing
 @Suite("§8 Console imports") struct ConsoleImportsTests {
     let w: RatingWorld
     let imports: ConsoleImports
-    let audit: TestAuditLog
+    let audit: AppDatabase
     init() throws {
         w = try RatingWorld()
-        audit = TestAuditLog(database: w.database)
+        audit = w.database
         imports = ConsoleImports(database: w.database, audit: audit)
     }
 

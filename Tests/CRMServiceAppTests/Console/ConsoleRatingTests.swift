@@ -8,10 +8,10 @@ import Testing
 @Suite("§6 Console rating") struct ConsoleRatingTests {
     let w: RatingWorld
     let rating: ConsoleRating
-    let audit: TestAuditLog
+    let audit: AppDatabase
     init() throws {
         w = try RatingWorld()
-        audit = TestAuditLog(database: w.database)
+        audit = w.database
         rating = ConsoleRating(database: w.database, audit: audit)
         try w.load(.ratingRules, "account_type,rating,amount_from,amount_to,currency\nCustomer,2,100,200,EUR\nCustomer,1,150,300,EUR\n")
     }
