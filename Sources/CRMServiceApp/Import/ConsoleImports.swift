@@ -44,8 +44,8 @@ public struct ConsoleImports: ImportConsole {
         }
         let detail = written.map { "\(check.goodRows) rows: \($0.inserted) inserted, \($0.updated) updated, \($0.unchanged) unchanged" }
             ?? "rejected: \(problems.count) problem\(problems.count == 1 ? "" : "s"), nothing written"
-        try audit.appendAudit(AuditLogEntry(at: time, actor: actor, action: "import", target: "import \(kind.rawValue)",
-                                            detail: detail))
+        try audit.appendAudit(AuditLogEntry(at: time, actor: actor, origin: .console, action: "import",
+                                            target: "import \(kind.rawValue)", detail: detail))
         return ImportReport(kind: kind.rawValue, goodRows: check.goodRows, problems: problems.map(Self.problem),
                             written: written)
     }

@@ -28,7 +28,7 @@ public struct ConsoleRating: RatingConsole {
         let overlaps = findings.filter { $0.kind == .overlap }
         let types = Set(overlaps.map(\.accountType.rawValue)).sorted().joined(separator: ",")
         try audit.appendAudit(AuditLogEntry(
-            at: time, actor: actor, action: "rating-repair", target: "rating-rules \(types)",
+            at: time, actor: actor, origin: .console, action: "rating-repair", target: "rating-rules \(types)",
             detail: overlaps.isEmpty ? "no overlaps to repair" : overlaps.map(\.text).joined(separator: "; ")))
         return findings
     }
@@ -36,12 +36,12 @@ public struct ConsoleRating: RatingConsole {
     public func runRating(actor: String, at time: Date) throws -> JobRun {
         let outcome: RatingJob.Outcome
         do { outcome = try RatingService(database: database).run(full: false, now: time).outcome } catch {
-            try audit.appendAudit(AuditLogEntry(at: time, actor: actor, action: "rating-run", target: "job rating",
-                                                detail: "failed: \(error)"))
+            try audit.appendAudit(AuditLogEntry(at: time, actor: actor, origin: .console, action: "rating-run",
+                                                target: "job rating", detail: "failed: \(error)"))
             throw error
         }
         try audit.appendAudit(AuditLogEntry(
-            at: time, actor: actor, action: "rating-run", target: "job-run \(outcome.runID)",
+            at: time, actor: actor, origin: .console, action: "rating-run", target: "job-run \(outcome.runID)",
             detail: "\(outcome.examined) accounts examined, \(outcome.changed) ratings changed, \(outcome.problems.count) problems"))
         guard let run = try database.jobRun(outcome.runID) else {
             return JobRun(id: outcome.runID, job: RatingJob.name, startedAt: time, endedAt: nil, state: .completed,

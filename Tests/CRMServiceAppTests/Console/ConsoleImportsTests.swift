@@ -38,7 +38,7 @@ import Testing
         #expect(report.written == ImportCounts(inserted: 1, updated: 0, unchanged: 0) && report.problems.isEmpty)
         #expect(try w.database.exportAccounts().map(\.record.id) == [AccountID("ACME")])
         let entry = try #require(try audit.auditEntries().last)
-        #expect(entry.actor == "anna" && entry.target == "import accounts")
+        #expect(entry.actor == "anna" && entry.origin == .console && entry.target == "import accounts")
         #expect(entry.detail == "1 rows: 1 inserted, 0 updated, 0 unchanged")
     }
 

@@ -54,6 +54,17 @@ import Testing
         #expect(entry.detail.contains("2 inserted"))
     }
 
+    @Test("§3 pasted text is checked like an upload: every bad row, nothing written")
+    func pastedTextIsChecked() async throws {
+        let reply = try await world.withServer { client in
+            try await client("importer").post("/imports/check", [("csrf", ConsolePagesWorld.csrf("importer")),
+                                                                 ("kind", "contacts"), ("text", Self.badContacts)])
+        }
+        #expect(reply.status == 422)
+        #expect(reply.body.contains(#"data-import-line="3""#) && reply.body.contains(#"data-import-line="4""#))
+        #expect(try world.database.exportContacts().isEmpty)
+    }
+
     @Test("§8 a user without the right import cannot import: 403 and nothing written")
     func withoutTheRightNothingIsImported() async throws {
         let csrf = ConsolePagesWorld.csrf("reader")
@@ -76,6 +87,7 @@ import Testing
         #expect(page.status == 200)
         for kind in ImportKind.allCases { #expect(page.body.contains(#"href="/imports/templates/\#(kind.rawValue)""#)) }
         #expect(page.body.contains(#"enctype="multipart/form-data""#))
+        #expect(!page.body.contains("()"), "no empty note for a template that imports alone")
         #expect(template.status == 200 && template.body == ImportTemplate(.orders).text)
         #expect(template.headers["content-disposition"] == #"attachment; filename="orders.csv""#)
         #expect(missing.status == 404)

@@ -5,7 +5,10 @@ import Foundation
 enum ImportsView {
     static func index(_ kinds: [ImportKindSheet]) -> [String: Any] {
         ["kinds": kinds.map { kind -> [String: Any] in
-            ["name": kind.name, "columns": kind.columns.joined(separator: ","), "note": kind.templateNote ?? ""]
+            var view: [String: Any] = ["name": kind.name, "columns": kind.columns.joined(separator: ",")]
+            // An empty string still opens a mustache section: leave the key out instead.
+            if let note = kind.templateNote { view["note"] = note }
+            return view
         }]
     }
 
