@@ -35,7 +35,9 @@ public struct ConsoleRating: RatingConsole {
 
     public func runRating(actor: String, at time: Date) throws -> JobRun {
         let outcome: RatingJob.Outcome
-        do { outcome = try RatingService(database: database).run(full: false, now: time).outcome } catch {
+        do {
+            outcome = try RatingService(database: database).run(full: false, now: time, onlyWhenIdle: true).outcome
+        } catch {
             try audit.appendAudit(AuditLogEntry(at: time, actor: actor, origin: .console, action: "rating-run",
                                                 target: "job rating", detail: "failed: \(error)"))
             throw error

@@ -47,4 +47,13 @@ import Testing
         let entry = try #require(try audit.auditEntries().last)
         #expect(entry.actor == "rita" && entry.action == "rating-run" && entry.target == "job-run \(run.id)")
     }
+
+    @Test("§7 the console does not start a rating run while one is running")
+    func noSecondRunAtOnce() throws {
+        let running = try w.database.startRun(job: "rating", at: w.now)
+        #expect(throws: JobAlreadyRunning(job: "rating", running: running)) {
+            try rating.runRating(actor: "rita", at: w.now)
+        }
+        #expect(try w.database.latestRuns(of: "rating", limit: 5).map(\.id) == [running])
+    }
 }

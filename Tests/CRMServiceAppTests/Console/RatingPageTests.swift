@@ -60,4 +60,14 @@ import Testing
         let entry = try #require(try world.database.auditEntries().last)
         #expect(entry.actor == "runner" && entry.action == "rating-run" && entry.target == "job-run \(id)")
     }
+
+    @Test("§7 run from the page while a rating run is running: 409, nothing started")
+    func aRunWhileRunningIsRefused() async throws {
+        let running = try world.database.startRun(job: "rating", at: Date())
+        let reply = try await world.withServer { client in
+            try await client("runner").post("/rating/run", [("csrf", ConsolePagesWorld.csrf("runner"))])
+        }
+        #expect(reply.status == 409)
+        #expect(try world.database.latestRuns(of: "rating", limit: 5).map(\.id) == [running])
+    }
 }

@@ -33,8 +33,16 @@ extension ConsoleRoutes {
         router.post("/rating/run") { _, context in
             let login = try context.require(.ratingRun)
             let now = services.now()
-            let run = try await BlockingThread.run(name: "crmservice.console-rating", background: true) {
-                try rating.runRating(actor: login.user.rawValue, at: now)
+            let run: JobRun
+            do {
+                run = try await BlockingThread.run(name: "crmservice.console-rating", background: true) {
+                    try rating.runRating(actor: login.user.rawValue, at: now)
+                }
+            } catch let busy as JobAlreadyRunning {
+                return try context.page(
+                    title: "Rating is running", template: "error",
+                    ["message": "A rating run (\(busy.running)) is in progress; nothing was started.", "back": "/rating/rules"],
+                    status: .conflict)
             }
             context.logger.notice("console rating run", metadata: ["job.run": "\(run.id)"])
             return try await ratingPage(rating, context, notice: "Rating run \(run.id) \(run.state.rawValue).",

@@ -9,7 +9,8 @@ public protocol RatingConsole: Sendable {
     /// `rating validate --repair`: applies the suggested repairs of the overlaps in one transaction, audited as
     /// `actor`; returns what was found before the repair.
     func repairRules(actor: String, at time: Date) throws -> [RatingRuleFinding]
-    /// `rating run` (incremental), audited as `actor`; the run is in the job-run log.
+    /// `rating run` (incremental), audited as `actor`; the run is in the job-run log. Throws `JobAlreadyRunning` when
+    /// a run of the rating is in progress (§7).
     func runRating(actor: String, at time: Date) throws -> JobRun
     /// The newest runs of the rating job, newest first, at most `limit`.
     func ratingRuns(limit: Int) throws -> [JobRun]
