@@ -1,0 +1,57 @@
+import CRMCore
+
+/// Resolves the TZIDs of a calendar object, in this order: (1) the VTIMEZONE of the same object, (2) a tz database
+/// name, (3) a Windows zone name (CLDR windowsZones, territory 001), (4) a prefixed name whose tail is a tz database
+/// name (`/mozilla.org/20050126_1/Europe/Berlin`, `/softwarestudio.org/Olson_20011030_5/America/New_York`).
+/// An unknown TZID resolves to nil; the caller reads its times as floating and keeps the TZID.
+public struct TimeZoneResolver: Sendable {
+    public var database: TimeZoneDatabase
+
+    public init(database: TimeZoneDatabase = TimeZoneDatabase()) {
+        self.database = database
+    }
+
+    /// Resolves `tzid` against the VTIMEZONEs of `calendar` (a VCALENDAR) and then by name.
+    public func resolve(_ tzid: String, in calendar: ICalComponent?,
+                        defects: inout [ICalDefect]) -> ResolvedTimeZone? {
+        let byName = resolveName(tzid)
+        if let vtimezone = calendar?.components.first(where: { $0.name == "VTIMEZONE" && $0.first("TZID")?.text == tzid }) {
+            if let rules = VTimeZoneRules.rules(of: vtimezone, identifier: tzid) {
+                return ResolvedTimeZone(tzid: tzid, olsonName: byName?.olsonName, rules: rules, source: .vtimezone)
+            }
+            defects.append(ICalDefect(.malformedTimeZone, line: vtimezone.line))
+        }
+        return byName
+    }
+
+    /// Resolves `tzid` by name only: steps (2) to (4).
+    public func resolveName(_ tzid: String) -> ResolvedTimeZone? {
+        let name = tzid.trimmingASCIIWhitespace().trimmingCharacters(in: "\"'")
+        if let rules = try? database.rules(for: name) {
+            return ResolvedTimeZone(tzid: tzid, olsonName: name, rules: rules, source: .database)
+        }
+        if let olson = WindowsZones.olsonName(forWindowsName: name), let rules = try? database.rules(for: olson) {
+            return ResolvedTimeZone(tzid: tzid, olsonName: olson, rules: rules, source: .windowsName)
+        }
+        // The longest tail of one to three path components that the tz database knows.
+        let components = name.split(separator: "/", omittingEmptySubsequences: true)
+        guard components.count > 1 || name.hasPrefix("/") else { return nil }
+        for length in stride(from: min(3, components.count), through: 1, by: -1) {
+            let tail = components.suffix(length).joined(separator: "/")
+            guard tail != name, length > 1 || components.count > 1 else { continue }
+            if let rules = try? database.rules(for: tail) {
+                return ResolvedTimeZone(tzid: tzid, olsonName: tail, rules: rules, source: .prefixedName)
+            }
+        }
+        return nil
+    }
+}
+
+private extension String {
+    func trimmingCharacters(in set: String) -> String {
+        var s = Substring(self)
+        while let f = s.first, set.contains(f) { s = s.dropFirst() }
+        while let l = s.last, set.contains(l) { s = s.dropLast() }
+        return String(s)
+    }
+}
