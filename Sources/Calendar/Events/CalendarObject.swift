@@ -91,6 +91,7 @@ public struct CalendarObject: Sendable {
     /// Removes the event with this RECURRENCE-ID (nil: the master).
     public mutating func remove(recurrenceID: ICalDateTime?) {
         guard let ci = calendarIndex else { return }
+        let events = self.events
         calendar.components[ci].entries.removeAll { entry in
             guard case .component(let c) = entry, c.name == "VEVENT" else { return false }
             return events.first { $0.component == c }?.fields.recurrenceID == recurrenceID

@@ -77,8 +77,10 @@ extension ICalComponent {
         }
     }
 
-    /// One line per form (all-day, UTC, floating, each TZID), values comma-separated, in the order given.
+    /// One line per form (all-day, UTC, floating, each TZID), values comma-separated, in the order given, where
+    /// the first line of that name was.
     private mutating func setList(_ name: String, _ times: [ICalDateTime]) {
+        var at = entries.firstIndex { if case .property(let p) = $0 { p.name == name } else { false } }
         removeAll(name)
         var groups: [(ICalDateTime.Form, [ICalDateTime])] = []
         for time in times {
@@ -90,7 +92,13 @@ extension ICalComponent {
         }
         for (_, group) in groups {
             let value = group.map(\.valueText).joined(separator: ",")
-            append(ICalProperty(name, parameters: group[0].parameters, value: Array(value.utf8)))
+            let property = ICalProperty(name, parameters: group[0].parameters, value: Array(value.utf8))
+            if let index = at {
+                entries.insert(.property(property), at: index)
+                at = index + 1
+            } else {
+                append(property)
+            }
         }
     }
 }

@@ -24,7 +24,7 @@ public struct ICalProperty: Sendable, Hashable {
         self.init(name, parameters: parameters, value: ICalText.escape(text))
     }
 
-    init(name: String, parameters: [ICalParameter], value: [UInt8], line: Int, original: [UInt8]) {
+    init(name: String, parameters: [ICalParameter], value: [UInt8], line: Int, original: [UInt8]?) {
         self.name = name
         self.parameters = parameters
         self.value = value

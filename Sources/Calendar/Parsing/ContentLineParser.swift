@@ -65,8 +65,10 @@ enum ContentLineParser {
             defects.append(ICalDefect(.malformedLine, line: line))
             return nil
         }
+        // A line whose parameters had to be repaired is written from what was read of it, so that we write valid
+        // lines; any other line keeps its bytes.
         return ICalProperty(name: name, parameters: parameters, value: Array(bytes[(i + 1)...]), line: line,
-                            original: bytes)
+                            original: reportedParameter ? nil : bytes)
     }
 
     /// Letters, digits and `-` (RFC 5545 iana-token and x-name), plus `_` and `.` that some producers use.
