@@ -125,7 +125,7 @@ func measure(_ label: String, _ inputs: [[UInt8]], rounds: Int) {
     print(String(format: "%-28@ %6d events %8.1f KB  best %7.3f s  median %7.3f s  %9.0f events/s  %6.1f MB/s",
                  "swift Calendar, \(label)" as NSString, events, Double(bytes) / 1024, best, median,
                  Double(events) / best, Double(bytes) / best / 1e6))
-    print("RESULT engine=swift mode=\(label) events=\(events) bytes=\(bytes) best_s=\(best) median_s=\(median)")
+    print("RESULT engine=swift mode=\(label.replacingOccurrences(of: " ", with: "_")) events=\(events) bytes=\(bytes) best_s=\(best) median_s=\(median)")
 }
 
 var args = Array(CommandLine.arguments.dropFirst())

@@ -4,8 +4,10 @@ import CRMCore
 /// name, (3) a Windows zone name (CLDR windowsZones, territory 001), (4) a prefixed name whose tail is a tz database
 /// name (`/mozilla.org/20050126_1/Europe/Berlin`, `/softwarestudio.org/Olson_20011030_5/America/New_York`).
 /// An unknown TZID resolves to nil; the caller reads its times as floating and keeps the TZID.
+/// Copies share a cache of what they resolved (tz files read, VTIMEZONEs expanded): keep one resolver for a run.
 public struct TimeZoneResolver: Sendable {
-    public var database: TimeZoneDatabase
+    public let database: TimeZoneDatabase
+    private let cache = TimeZoneCache()
 
     public init(database: TimeZoneDatabase = TimeZoneDatabase()) {
         self.database = database
@@ -16,7 +18,7 @@ public struct TimeZoneResolver: Sendable {
                         defects: inout [ICalDefect]) -> ResolvedTimeZone? {
         let byName = resolveName(tzid)
         if let vtimezone = calendar?.components.first(where: { $0.name == "VTIMEZONE" && $0.first("TZID")?.text == tzid }) {
-            if let rules = VTimeZoneRules.rules(of: vtimezone, identifier: tzid) {
+            if let rules = cache.vtimezone(vtimezone, { VTimeZoneRules.rules(of: vtimezone, identifier: tzid) }) {
                 return ResolvedTimeZone(tzid: tzid, olsonName: byName?.olsonName, rules: rules, source: .vtimezone)
             }
             defects.append(ICalDefect(.malformedTimeZone, line: vtimezone.line))
@@ -26,6 +28,10 @@ public struct TimeZoneResolver: Sendable {
 
     /// Resolves `tzid` by name only: steps (2) to (4).
     public func resolveName(_ tzid: String) -> ResolvedTimeZone? {
+        cache.name(tzid) { uncachedName(tzid) }
+    }
+
+    private func uncachedName(_ tzid: String) -> ResolvedTimeZone? {
         let name = tzid.trimmingASCIIWhitespace().trimmingCharacters(in: "\"'")
         if let rules = try? database.rules(for: name) {
             return ResolvedTimeZone(tzid: tzid, olsonName: name, rules: rules, source: .database)
