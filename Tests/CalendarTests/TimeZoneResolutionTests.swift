@@ -83,4 +83,18 @@ import Testing
             #expect(TimeZoneResolver().resolveName(hostile) == nil)
         }
     }
+
+    @Test("§9.5 a VTIMEZONE that cannot be read is reported, and its TZID is resolved by name instead")
+    func malformedVTimeZone() throws {
+        let text = """
+            BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VTIMEZONE\r\nTZID:Europe/Berlin\r\nBEGIN:STANDARD\r\n\
+            DTSTART:19701025T030000\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:one hour\r\nEND:STANDARD\r\n\
+            END:VTIMEZONE\r\nBEGIN:VEVENT\r\nUID:m@x\r\nDTSTART;TZID=Europe/Berlin:20260715T140000\r\n\
+            END:VEVENT\r\nEND:VCALENDAR\r\n
+            """
+        let object = CalendarObject(bytes: Array(text.utf8))
+        #expect(object.defects == [ICalDefect(.malformedTimeZone, line: 3)])
+        #expect(object.timeZones["Europe/Berlin"]?.source == .database)
+        #expect(object.instant(of: try #require(object.master?.fields.start)) == utc(2026, 7, 15, 12))
+    }
 }

@@ -6,12 +6,13 @@ extension CalendarObject {
         objectDefects = []
         let vcalendar = calendarIndex.map { calendar.components[$0] }
         let vevents = vcalendar?.components.filter { $0.name == "VEVENT" } ?? []
+        let vtimezones = TimeZoneResolver.vtimezones(of: vcalendar)
         var zones: [String: ResolvedTimeZone] = [:]
         var unknown: Set<String> = []
         for event in vevents {
             for property in event.properties {
                 guard let tzid = property.parameter("TZID")?.value, zones[tzid] == nil, !unknown.contains(tzid) else { continue }
-                if let zone = resolver.resolve(tzid, in: vcalendar, defects: &objectDefects) {
+                if let zone = resolver.resolve(tzid, vtimezones: vtimezones, defects: &objectDefects) {
                     zones[tzid] = zone
                 } else {
                     unknown.insert(tzid)

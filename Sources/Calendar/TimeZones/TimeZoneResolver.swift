@@ -16,14 +16,29 @@ public struct TimeZoneResolver: Sendable {
     /// Resolves `tzid` against the VTIMEZONEs of `calendar` (a VCALENDAR) and then by name.
     public func resolve(_ tzid: String, in calendar: ICalComponent?,
                         defects: inout [ICalDefect]) -> ResolvedTimeZone? {
+        resolve(tzid, vtimezones: Self.vtimezones(of: calendar), defects: &defects)
+    }
+
+    /// Resolves `tzid` against VTIMEZONEs by TZID (see `vtimezones(of:)`) and then by name.
+    public func resolve(_ tzid: String, vtimezones: [String: ICalComponent],
+                        defects: inout [ICalDefect]) -> ResolvedTimeZone? {
         let byName = resolveName(tzid)
-        if let vtimezone = calendar?.components.first(where: { $0.name == "VTIMEZONE" && $0.first("TZID")?.text == tzid }) {
+        if let vtimezone = vtimezones[tzid] {
             if let rules = cache.vtimezone(vtimezone, { VTimeZoneRules.rules(of: vtimezone, identifier: tzid) }) {
                 return ResolvedTimeZone(tzid: tzid, olsonName: byName?.olsonName, rules: rules, source: .vtimezone)
             }
             defects.append(ICalDefect(.malformedTimeZone, line: vtimezone.line))
         }
         return byName
+    }
+
+    /// The VTIMEZONEs of a VCALENDAR by TZID (the first of each), looked up once for all the TZIDs of an object.
+    public static func vtimezones(of calendar: ICalComponent?) -> [String: ICalComponent] {
+        var result: [String: ICalComponent] = [:]
+        for case .component(let c) in calendar?.entries ?? [] where c.name == "VTIMEZONE" {
+            if let tzid = c.first("TZID")?.text, result[tzid] == nil { result[tzid] = c }
+        }
+        return result
     }
 
     /// Resolves `tzid` by name only: steps (2) to (4).
