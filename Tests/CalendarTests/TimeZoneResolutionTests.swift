@@ -97,4 +97,12 @@ import Testing
         #expect(object.timeZones["Europe/Berlin"]?.source == .database)
         #expect(object.instant(of: try #require(object.master?.fields.start)) == utc(2026, 7, 15, 12))
     }
+
+    @Test("§9.5 every Windows zone name of the CLDR table resolves to a zone of the tz database")
+    func windowsTableComplete() {
+        #expect(WindowsZones.table.count >= 139)
+        let resolver = TimeZoneResolver()
+        let unresolved = WindowsZones.table.keys.filter { resolver.resolveName($0)?.source != .windowsName }
+        #expect(unresolved.isEmpty, "\(unresolved.sorted())")
+    }
 }
