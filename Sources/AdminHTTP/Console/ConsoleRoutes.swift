@@ -12,5 +12,7 @@ public enum ConsoleRoutes {
         addStaticRoutes(to: router, services: services)
         addLoginRoutes(to: router, services: services)
         addDashboardRoutes(to: router, services: services)
+        addImportRoutes(to: router, services: services)
+        addRatingRoutes(to: router, services: services)
     }
 }

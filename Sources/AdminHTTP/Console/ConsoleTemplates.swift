@@ -7,5 +7,8 @@ public enum ConsoleTemplates {
         "error": ErrorTemplate.text,
         "login": LoginTemplate.text,
         "dashboard": DashboardTemplate.text,
+        "imports": ImportsTemplate.text,
+        "import-report": ImportReportTemplate.text,
+        "rating-rules": RatingRulesTemplate.text,
     ]
 }
