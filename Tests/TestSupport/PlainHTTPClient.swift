@@ -30,6 +30,21 @@ public enum PlainHTTPClient {
         return try parse(raw)
     }
 
+    /// `METHOD path` from 127.0.0.1:`port` with extra header lines (`Cookie: …`) and a body (a form's fields for a
+    /// POST: send `Content-Type` among `headers`). Redirects are not followed.
+    public static func request(port: Int, method: String, path: String, headers: [String] = [], body: String = "")
+        async throws -> Reply {
+        var request = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
+        for line in headers { request += line + "\r\n" }
+        if method != "GET" { request += "Content-Length: \(body.utf8.count)\r\n" }
+        request += "\r\n" + body
+        let bytes = Array(request.utf8)
+        let raw: [UInt8] = try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try exchange(bytes, port: port) }) }.start()
+        }
+        return try parse(raw)
+    }
+
     private static func exchange(_ request: [UInt8], port: Int) throws -> [UInt8] {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw Failure(description: "socket: errno \(errno)") }

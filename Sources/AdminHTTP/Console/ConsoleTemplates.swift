@@ -7,5 +7,7 @@ public enum ConsoleTemplates {
         "error": ErrorTemplate.text,
         "login": LoginTemplate.text,
         "dashboard": DashboardTemplate.text,
+        "review-list": ReviewListTemplate.text,
+        "review-item": ReviewItemTemplate.text,
     ]
 }

@@ -21,11 +21,14 @@ public struct ConsoleReviewQueue: ReviewQueue {
     let database: AppDatabase
     let policy: CapturePolicy
     let parser = MIMEParser()
+    /// Where the actions come from, for the audit log.
+    let origin: AuditOrigin
 
     /// `policy`: the configuration's capture policy (its never-capture list still applies; the database adds its own).
-    public init(database: AppDatabase, policy: CapturePolicy = CapturePolicy()) {
+    public init(database: AppDatabase, policy: CapturePolicy = CapturePolicy(), origin: AuditOrigin = .console) {
         self.database = database
         self.policy = policy
+        self.origin = origin
     }
 
     public func items(_ filter: ReviewFilter) throws -> ReviewListing { try database.reviewItems(filter) }
@@ -60,7 +63,7 @@ public struct ConsoleReviewQueue: ReviewQueue {
             let pipeline = CapturePipeline(book: try tx.addressBook(policy: policy), parser: parser)
             let open = Set(try tx.capture.openUnmatchedMessages(entries: ids).map(\.entry))
             for id in ids where open.contains(id) {
-                try pipeline.assign(id, to: contact, actor: actor, in: tx.capture, at: time)
+                try pipeline.assign(id, to: contact, actor: actor, origin: origin, in: tx.capture, at: time)
             }
             return ReviewActionResult(done: ids.filter(open.contains), skipped: ids.filter { !open.contains($0) })
         }
@@ -74,7 +77,7 @@ public struct ConsoleReviewQueue: ReviewQueue {
             let pipeline = CapturePipeline(book: AddressBook(policy: policy), parser: parser)
             let open = Set(try tx.capture.openUnmatchedMessages(entries: ids).map(\.entry))
             for id in ids where open.contains(id) {
-                try pipeline.dismiss(id, why: reason, actor: actor, in: tx.capture, at: time)
+                try pipeline.dismiss(id, why: reason, actor: actor, origin: origin, in: tx.capture, at: time)
             }
             return ReviewActionResult(done: ids.filter(open.contains), skipped: ids.filter { !open.contains($0) })
         }
@@ -101,7 +104,7 @@ public struct ConsoleReviewQueue: ReviewQueue {
             }
             let naming = try tx.openEntriesNaming(address)
             try tx.capture.appendAudit(AuditLogEntry(
-                at: time, actor: actor, action: "remember", target: "address \(address)",
+                at: time, actor: actor, origin: origin, action: "remember", target: "address \(address)",
                 detail: "\(detail); reprocess \(Self.list(naming))"))
             return try reprocessOpen(naming, actor: actor, in: tx, at: time)
         }
@@ -122,7 +125,7 @@ public struct ConsoleReviewQueue: ReviewQueue {
             try tx.rememberAddress(contact.address, for: id, actor: actor, at: time)
             let naming = try tx.openEntriesNaming(contact.address)
             try tx.capture.appendAudit(AuditLogEntry(
-                at: time, actor: actor, action: "add-contact", target: "contact \(id)",
+                at: time, actor: actor, origin: origin, action: "add-contact", target: "contact \(id)",
                 detail: "account \(contact.account), address \(contact.address); reprocess \(Self.list(naming))"))
             return try reprocessOpen(naming, actor: actor, in: tx, at: time)
         }
@@ -144,7 +147,7 @@ public struct ConsoleReviewQueue: ReviewQueue {
                 case .exclude: try tx.capture.setOutcome(of: message, .excluded, at: time)
                 }
                 try tx.capture.appendAudit(AuditLogEntry(
-                    at: time, actor: actor, action: "privacy-\(decision.rawValue)",
+                    at: time, actor: actor, origin: origin, action: "privacy-\(decision.rawValue)",
                     target: ReviewItemRef.activity(id).description, detail: flag))
                 result.done.append(id)
             }
@@ -160,7 +163,7 @@ public struct ConsoleReviewQueue: ReviewQueue {
         var summary = ReprocessSummary(skipped: ids.filter { !open.contains($0) })
         guard !open.isEmpty else { return summary }
         let pipeline = CapturePipeline(book: try tx.addressBook(policy: policy), parser: parser)
-        for (entry, result) in try pipeline.reprocess(open.sorted(), actor: actor, in: tx.capture, at: time) {
+        for (entry, result) in try pipeline.reprocess(open.sorted(), actor: actor, origin: origin, in: tx.capture, at: time) {
             summary.outcomes[entry] = Self.words(result)
         }
         return summary

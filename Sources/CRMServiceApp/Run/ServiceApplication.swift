@@ -91,7 +91,11 @@ public struct ServiceApplication: Sendable {
         }
         let admin = try AdminServer(
             address: .init(host: configuration.admin.host, port: configuration.admin.port),
-            password: password.value, state: state, logger: logger, onServerRunning: onAdminServerRunning)
+            password: password.value, state: state,
+            console: ConsoleServices(logins: database, sessions: database, audit: database, hashing: BcryptPasswordHashing(),
+                                     health: state,
+                                     review: ConsoleReviewQueue(database: database, policy: configuration.capture.policy)),
+            logger: logger, onServerRunning: onAdminServerRunning)
         let scheduler = try console.schedulerServiceForRun(logger: logger)
         // Graceful shutdown goes from the last service to the first: pollers, scheduler, admin server.
         defer { observer.flush() }

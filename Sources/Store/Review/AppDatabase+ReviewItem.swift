@@ -77,10 +77,10 @@ extension AppDatabase {
     /// The audit log's entries on `target` (`unmatched 17`), oldest first.
     static func auditEntries(_ db: Database, target: String) throws -> [AuditLogEntry] {
         try Row.fetchAll(db, sql: """
-            SELECT at, actor, action, target, detail FROM audit_log WHERE target = ? ORDER BY id
+            SELECT id, at, actor, origin, action, target, detail FROM audit_log WHERE target = ? ORDER BY id
             """, arguments: [target]).map { row in
-            AuditLogEntry(at: date(row[0]) ?? Date(timeIntervalSince1970: 0), actor: row[1], action: row[2],
-                          target: row[3], detail: row[4])
+            AuditLogEntry(id: row[0], at: date(row[1]) ?? Date(timeIntervalSince1970: 0), actor: row[2],
+                          origin: AuditOrigin(rawValue: row[3]) ?? .cli, action: row[4], target: row[5], detail: row[6])
         }
     }
 }
