@@ -59,11 +59,13 @@ extension AppDatabase {
         try writer.read { db in
             var sharing: Set<String> = []
             if let domain, !domain.isEmpty {
+                let pattern = "%@" + Self.likeEscaped(domain)
                 sharing = Set(try String.fetchAll(db, sql: """
-                    SELECT DISTINCT c.account_id FROM contacts c
-                    WHERE EXISTS (SELECT 1 FROM contact_addresses a WHERE a.contact_id = c.id AND a.address LIKE ? ESCAPE '\\')
-                       OR EXISTS (SELECT 1 FROM remembered_addresses r WHERE r.contact_id = c.id AND r.address LIKE ? ESCAPE '\\')
-                    """, arguments: ["%@" + Self.likeEscaped(domain), "%@" + Self.likeEscaped(domain)]))
+                    SELECT c.account_id FROM contact_addresses a JOIN contacts c ON c.id = a.contact_id
+                    WHERE a.address LIKE ? ESCAPE '\\'
+                    UNION SELECT c.account_id FROM remembered_addresses r JOIN contacts c ON c.id = r.contact_id
+                    WHERE r.address LIKE ? ESCAPE '\\'
+                    """, arguments: [pattern, pattern]))
             }
             let rows = try Row.fetchAll(db, sql: "SELECT id, name FROM accounts ORDER BY name, id")
             let choices = rows.map { row in

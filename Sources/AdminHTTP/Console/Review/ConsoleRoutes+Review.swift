@@ -26,7 +26,7 @@ extension ConsoleRoutes {
                     guard let detail = try queue.item(ref) else { return nil }
                     let ranked = kind == .unmatched ? try candidates?.candidates(forEntry: ref.id, limit: 10) ?? [] : []
                     let open = detail.status == "open"
-                    return (detail, ranked, open ? try queue.accountChoices(for: ref, limit: 500) : [])
+                    return (detail, ranked, open ? try queue.accountChoices(for: ref, limit: 200) : [])
                 }
                 guard let (detail, ranked, choices) = loaded else { return try notFound(context) }
                 let title = kind == .unmatched ? "Entry \(ref.id)" : "Activity \(ref.id) (privacy review)"
