@@ -8,7 +8,8 @@
 # Usage: Benchmarks/review/run.sh [ROUTE...]   (default: /review '/review?q={q}' /review/{entry}; {entry} is an open
 #        entry, {account} the busiest account, {q} a word of the subjects, e.g. add '/accounts/{account}')
 #        ACTIVITIES=N OPEN=N change the database; ROUNDS=N requests per route (default 50); SKIP_BUILD=1 reuses
-#        .build/release; CRMSERVICE=/path/to/crmservice times that binary; KEEP=1 keeps the work directory.
+#        .build/release; CRMSERVICE=/path/to/crmservice times that binary; KEEP=1 keeps the work directory (with
+#        fresh.sqlite, the database before the assign); REUSE_DB=PATH starts from a copy of such a database.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
@@ -29,12 +30,18 @@ fi
 routes=("$@")
 ((${#routes[@]})) || routes=(/review '/review?q={q}' '/review/{entry}')
 
-/usr/bin/python3 Benchmarks/review/generate.py "$WORK/world" --activities "${ACTIVITIES:-100000}" --open "${OPEN:-20000}"
 db="$WORK/crm.sqlite"
-for kind in accounts users contacts; do "$BIN" import "$kind" "$WORK/world/$kind.csv" --db "$db" >/dev/null; done
-start=$(date +%s.%N)
-"$BIN" replay "$WORK/world/all.mbox" --db "$db" --mailbox-name corporate | tail -n 4
-echo "replay: $(echo "$(date +%s.%N) - $start" | bc) s"
+if [ -n "${REUSE_DB:-}" ]; then
+    # A database an earlier run kept (KEEP=1), copied so that the timed assign does not change it.
+    cp "$REUSE_DB" "$db"
+else
+    /usr/bin/python3 Benchmarks/review/generate.py "$WORK/world" --activities "${ACTIVITIES:-100000}" --open "${OPEN:-20000}"
+    for kind in accounts users contacts; do "$BIN" import "$kind" "$WORK/world/$kind.csv" --db "$db" >/dev/null; done
+    start=$(date +%s.%N)
+    "$BIN" replay "$WORK/world/all.mbox" --db "$db" --mailbox-name corporate | tail -n 4
+    echo "replay: $(echo "$(date +%s.%N) - $start" | bc) s"
+    [ "${KEEP:-0}" = 1 ] && cp "$db" "$WORK/fresh.sqlite"
+fi
 
 port=$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 ( umask 077; head -c 24 /dev/urandom | base64 > "$WORK/admin.password" )

@@ -9,7 +9,10 @@ extension AppDatabase {
     /// - `never_capture_addresses`: addresses never to be captured (§4.9), beside the configuration's list.
     /// - `messages.from_name`: the sender's display name, which the queue's text filter searches (messages captured
     ///   before have none: the filter finds them by address and subject only).
-    /// - an index on `audit_log.target`: an entry's page lists the actions on it.
+    /// - indexes for the console's pages (§8, 20,000 open entries among 100,000 activities): `audit_log.target` (an
+    ///   entry's page lists the actions on it), `messages.date` (the queue, newest first, walks it and stops after a
+    ///   page), `sources.mailbox` (the filter form's mailboxes), and a partial index of the activities flagged
+    ///   `privacy_review` (their filter reads only them).
     static func migrateRemembered(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE remembered_addresses (
@@ -27,6 +30,10 @@ extension AppDatabase {
             ) WITHOUT ROWID;
             ALTER TABLE messages ADD COLUMN from_name TEXT;
             CREATE INDEX audit_log_target ON audit_log(target);
+            CREATE INDEX messages_date ON messages(date);
+            CREATE INDEX unmatched_status_reason ON unmatched(status, reason);
+            CREATE INDEX sources_mailbox ON sources(mailbox);
+            CREATE INDEX activities_privacy_review ON activities(message_id) WHERE instr(flags, 'privacy_review') > 0;
             """)
     }
 }

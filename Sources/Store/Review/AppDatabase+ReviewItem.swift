@@ -18,7 +18,7 @@ extension AppDatabase {
             case .activity:
                 row = try Row.fetchOne(db, sql: """
                     SELECT a.message_id, m.identity, 'privacy_review',
-                           CASE WHEN (',' || a.flags || ',') LIKE '%,privacy_review,%' THEN 'flagged' ELSE 'kept' END,
+                           CASE WHEN instr(a.flags, 'privacy_review') > 0 THEN 'flagged' ELSE 'kept' END,
                            '', m.message_id, m.date, m.from_address, m.from_name, m.subject, NULL, NULL
                     FROM activities a JOIN messages m ON m.id = a.message_id WHERE a.id = ?
                     """, arguments: [ref.id])

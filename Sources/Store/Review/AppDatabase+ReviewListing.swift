@@ -4,15 +4,20 @@ import GRDB
 
 extension AppDatabase {
     /// A page of the review queue (§8 `GET /review`): open unmatched entries, or activities flagged
-    /// `privacy_review`, matching `filter`, newest message date first (undated last, then newest entry first), and
-    /// the count of all that match.
+    /// `privacy_review`, matching `filter`, newest message date first (undated last, then the message stored last
+    /// first), and the count of all that match.
+    ///
+    /// Without a reason, the page walks `messages` by date and stops after it (20,000 open entries among 120,000
+    /// messages: well under a millisecond for the first page, where sorting every open entry took 20 ms); with a
+    /// reason, which may be rare, it reads the entries of that reason and sorts them. The count reads the entries'
+    /// index alone when no condition needs the message.
     public func reviewItems(_ filter: ReviewFilter) throws -> ReviewListing {
         try writer.read { db in
             let flagged = filter.category == .privacyReview
             var conditions: [String] = []
             var arguments: [any DatabaseValueConvertible] = []
             if flagged {
-                conditions.append("(',' || a.flags || ',') LIKE '%,privacy_review,%'")
+                conditions.append("instr(a.flags, 'privacy_review') > 0") // the partial index's condition
             } else {
                 conditions.append("u.status = 'open'")
                 if filter.category == .unreadable {
@@ -42,17 +47,22 @@ extension AppDatabase {
                 let pattern = "%" + Self.likeEscaped(text) + "%"
                 arguments += [pattern, pattern, pattern]
             }
+            let byReason = !flagged && (filter.category == .unreadable || !(filter.reason ?? "").isEmpty)
             let from = flagged
                 ? "activities a JOIN messages m ON m.id = a.message_id"
-                : "unmatched u JOIN messages m ON m.id = u.message_id"
+                : byReason ? "unmatched u JOIN messages m ON m.id = u.message_id"
+                : "messages m CROSS JOIN unmatched u ON u.message_id = m.id"
             let id = flagged ? "a.id" : "u.id"
             let reason = flagged ? "'privacy_review'" : "u.reason"
             let clause = conditions.joined(separator: " AND ")
-            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(from) WHERE \(clause)",
+            let needsMessage = flagged || filter.mailbox?.isEmpty == false || filter.since != nil
+                || filter.before != nil || filter.text?.trimmingASCIIWhitespace().isEmpty == false
+            let counted = needsMessage ? from.replacingOccurrences(of: "CROSS JOIN", with: "JOIN") : "unmatched u"
+            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(counted) WHERE \(clause)",
                                          arguments: StatementArguments(arguments)) ?? 0
             let rows = try Row.fetchAll(db, sql: """
                 SELECT \(id), \(reason), m.from_address, m.from_name, m.subject, m.date, m.id FROM \(from)
-                WHERE \(clause) ORDER BY m.date DESC, \(id) DESC LIMIT ? OFFSET ?
+                WHERE \(clause) ORDER BY m.date DESC, m.id DESC LIMIT ? OFFSET ?
                 """, arguments: StatementArguments(arguments + [filter.limit, filter.offset]))
             let mailboxes = try Self.mailboxes(db, messages: rows.map { $0[6] as Int64 })
             let kind: ReviewItemRef.Kind = flagged ? .activity : .unmatched
@@ -66,12 +76,16 @@ extension AppDatabase {
         }
     }
 
-    /// The mailboxes the sources of open entries name, sorted: the filter form's choices.
+    /// Every mailbox a stored message came through, sorted: the filter form's choices. A skip scan of the index on
+    /// `sources.mailbox`: one probe a mailbox, however many messages.
     public func reviewMailboxes() throws -> [String] {
         try writer.read { db in
             try String.fetchAll(db, sql: """
-                SELECT DISTINCT s.mailbox FROM sources s JOIN unmatched u ON u.message_id = s.message_id
-                WHERE u.status = 'open' ORDER BY s.mailbox
+                WITH RECURSIVE seen(mailbox) AS (
+                    SELECT min(mailbox) FROM sources
+                    UNION ALL SELECT (SELECT min(mailbox) FROM sources WHERE mailbox > seen.mailbox) FROM seen
+                    WHERE seen.mailbox IS NOT NULL)
+                SELECT mailbox FROM seen WHERE mailbox IS NOT NULL
                 """)
         }
     }

@@ -127,7 +127,10 @@ struct ReviewPagesTests {
         let before = try w.database.auditEntries().count
         try await w.serve { client in
             let reading = try await client.get("/review", as: "u2")
-            #expect(reading.status == 200)
+            #expect(reading.status == 200 && reading.body.contains("data-unmatched-id=\"\(id)\""))
+            #expect(!reading.body.contains("Assign selected"))
+            let reviewer = try await client.get("/review")
+            #expect(reviewer.body.contains("Assign selected"))
             for (path, fields) in [
                 ("/review/assign", [("ids", "\(id)"), ("contact", "c7")]),
                 ("/review/dismiss", [("ids", "\(id)"), ("why", "x")]),

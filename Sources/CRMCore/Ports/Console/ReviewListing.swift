@@ -26,7 +26,7 @@ public struct ReviewListing: Sendable, Hashable {
         }
     }
 
-    /// Newest message date first; undated ones last, newest entry first among equals.
+    /// Newest message date first; undated ones last, the message stored last first among equals.
     public var items: [Item]
     /// Items matching the filter on every page.
     public var total: Int

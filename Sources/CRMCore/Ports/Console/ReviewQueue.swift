@@ -16,7 +16,7 @@ public protocol ReviewQueue: Sendable {
     func rawMessage(_ ref: ReviewItemRef) throws -> ReviewFile?
     /// The bytes of attachment `index` (0-based, as `ReviewItemDetail.attachments` lists them); nil when there is none.
     func attachment(_ ref: ReviewItemRef, index: Int) throws -> ReviewFile?
-    /// The mailboxes the queue's entries came through, for the filter form.
+    /// The mailboxes stored messages came through, for the filter form.
     func mailboxes() throws -> [String]
     /// Accounts a new contact for the item's sender could go on: those whose contacts share the sender's domain
     /// first (preselected), then the others by name, at most `limit`.
