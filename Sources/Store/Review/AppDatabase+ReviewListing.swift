@@ -49,15 +49,16 @@ extension AppDatabase {
             }
             let byReason = !flagged && (filter.category == .unreadable || !(filter.reason ?? "").isEmpty)
             let from = flagged
-                ? "activities a JOIN messages m ON m.id = a.message_id"
+                ? "activities a CROSS JOIN messages m ON m.id = a.message_id" // the few flagged, then their messages
                 : byReason ? "unmatched u JOIN messages m ON m.id = u.message_id"
                 : "messages m CROSS JOIN unmatched u ON u.message_id = m.id"
             let id = flagged ? "a.id" : "u.id"
             let reason = flagged ? "'privacy_review'" : "u.reason"
             let clause = conditions.joined(separator: " AND ")
-            let needsMessage = flagged || filter.mailbox?.isEmpty == false || filter.since != nil
+            let needsMessage = filter.mailbox?.isEmpty == false || filter.since != nil
                 || filter.before != nil || filter.text?.trimmingASCIIWhitespace().isEmpty == false
-            let counted = needsMessage ? from.replacingOccurrences(of: "CROSS JOIN", with: "JOIN") : "unmatched u"
+            let counted = needsMessage ? from.replacingOccurrences(of: "CROSS JOIN", with: "JOIN")
+                : flagged ? "activities a" : "unmatched u"
             let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(counted) WHERE \(clause)",
                                          arguments: StatementArguments(arguments)) ?? 0
             let rows = try Row.fetchAll(db, sql: """
