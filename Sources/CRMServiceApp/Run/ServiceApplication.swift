@@ -92,8 +92,10 @@ public struct ServiceApplication: Sendable {
         let admin = try AdminServer(
             address: .init(host: configuration.admin.host, port: configuration.admin.port),
             password: password.value, state: state,
-            console: ConsoleServices(logins: database, sessions: database, audit: database, hashing: BcryptPasswordHashing(),
-                                     health: state,
+            console: ConsoleServices(logins: database, sessions: database, audit: database,
+                                     hashing: BcryptPasswordHashing(), health: state,
+                                     imports: ConsoleImports(database: database, audit: database),
+                                     rating: ConsoleRating(database: database, audit: database),
                                      review: ConsoleReviewQueue(database: database, policy: configuration.capture.policy)),
             logger: logger, onServerRunning: onAdminServerRunning)
         let scheduler = try console.schedulerServiceForRun(logger: logger)

@@ -91,8 +91,8 @@ final class ReviewConsoleWorld {
         let sessions: [String: (token: String, csrf: String)]
 
         func get(_ path: String, as user: String = "u1") async throws -> PlainHTTPClient.Reply {
-            try await PlainHTTPClient.request(port: port, method: "GET", path: path,
-                                              headers: ["Cookie: crm_session=\(sessions[user]!.token)"])
+            try await PlainHTTPClient.send(port: port, method: "GET", path: path,
+                                           headers: [("Cookie", "crm_session=\(sessions[user]!.token)")])
         }
 
         /// A form POST with the session's CSRF token added.
@@ -103,10 +103,10 @@ final class ReviewConsoleWorld {
             let body = (fields + [("csrf", sessions[user]!.csrf)]).map { name, value in
                 "\(name)=\(value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")"
             }.joined(separator: "&")
-            return try await PlainHTTPClient.request(
+            return try await PlainHTTPClient.send(
                 port: port, method: "POST", path: path,
-                headers: ["Cookie: crm_session=\(sessions[user]!.token)",
-                          "Content-Type: application/x-www-form-urlencoded"], body: body)
+                headers: [("Cookie", "crm_session=\(sessions[user]!.token)"),
+                          ("Content-Type", "application/x-www-form-urlencoded")], body: body)
         }
     }
 }
