@@ -14,5 +14,6 @@ public enum ConsoleRoutes {
         addDashboardRoutes(to: router, services: services)
         addImportRoutes(to: router, services: services)
         addRatingRoutes(to: router, services: services)
+        addReviewRoutes(to: router, services: services)
     }
 }

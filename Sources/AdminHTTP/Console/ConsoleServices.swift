@@ -16,12 +16,19 @@ public struct ConsoleServices: Sendable {
     public var rating: (any RatingConsole)?
     /// The time of a request; tests of the idle limit and the lockout set it, the product uses the system clock.
     public var now: @Sendable () -> Date
+    /// The review queue's pages and actions (`/review…`); nil serves none of them.
+    public var review: (any ReviewQueue)?
+    /// The ranked candidate contacts of an entry's page; nil shows none.
+    public var candidates: (any ReviewCandidates)?
 
     public init(logins: any LoginStore, sessions: any SessionStore, audit: any AuditLog, hashing: any PasswordHashing,
                 health: AdminState, imports: (any ImportConsole)? = nil, rating: (any RatingConsole)? = nil,
-                now: @escaping @Sendable () -> Date = { Date() }) {
+                now: @escaping @Sendable () -> Date = { Date() }, review: (any ReviewQueue)? = nil,
+                candidates: (any ReviewCandidates)? = nil) {
         self.imports = imports
         self.rating = rating
+        self.review = review
+        self.candidates = candidates
         self.logins = logins
         self.sessions = sessions
         self.audit = audit

@@ -10,5 +10,7 @@ public enum ConsoleTemplates {
         "imports": ImportsTemplate.text,
         "import-report": ImportReportTemplate.text,
         "rating-rules": RatingRulesTemplate.text,
+        "review-list": ReviewListTemplate.text,
+        "review-item": ReviewItemTemplate.text,
     ]
 }

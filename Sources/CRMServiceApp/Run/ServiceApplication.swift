@@ -105,7 +105,8 @@ public struct ServiceApplication: Sendable {
             console: ConsoleServices(logins: database, sessions: database, audit: database,
                                      hashing: BcryptPasswordHashing(), health: state,
                                      imports: ConsoleImports(database: database, audit: database),
-                                     rating: ConsoleRating(database: database, audit: database)),
+                                     rating: ConsoleRating(database: database, audit: database),
+                                     review: ConsoleReviewQueue(database: database, policy: configuration.capture.policy)),
             tls: tls, logger: logger, onServerRunning: onAdminServerRunning)
         let scheduler = try console.schedulerServiceForRun(logger: logger)
         // Graceful shutdown goes from the last service to the first: pollers, scheduler, admin server.
