@@ -3,7 +3,8 @@ public struct JobActionRefused: Error, Sendable, Hashable, CustomStringConvertib
     public enum Reason: Sendable, Hashable {
         case unknownJob(String)
         case standby
-        case busy(JobRunID)
+        /// A run of the job is in progress (its id when known).
+        case busy(JobRunID?)
         case unknownRun(JobRunID)
         case notRunning(JobRunID, JobRunState)
         /// No scheduler runs in this process (the admin server is started without one).
@@ -18,7 +19,7 @@ public struct JobActionRefused: Error, Sendable, Hashable, CustomStringConvertib
         switch reason {
         case .unknownJob(let name): "\(name) is not a job this service runs"
         case .standby: "the scheduler is in standby: nothing starts until it is set running"
-        case .busy(let run): "a run of this job is in progress (run \(run))"
+        case .busy(let run): "a run of this job is in progress" + (run.map { " (run \($0))" } ?? "")
         case .unknownRun(let run): "run \(run) is not recorded"
         case .notRunning(let run, let state): "run \(run) is \(state.rawValue), not running"
         case .noScheduler: "no scheduler runs in this process"

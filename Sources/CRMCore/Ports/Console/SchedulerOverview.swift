@@ -6,6 +6,8 @@ public struct SchedulerOverview: Sendable, Hashable {
     public struct Job: Sendable, Hashable {
         public var name: String
         public var enabled: Bool
+        /// Whether this process's scheduler runs it (enabled, and a job of this build).
+        public var scheduled: Bool
         /// `cron 0 2 * * * UTC` or `every 60 s`.
         public var schedule: String
         /// `idle`, `running`, `not registered`, or who carries it (`pollers of run` for mail-poll).
@@ -18,10 +20,11 @@ public struct SchedulerOverview: Sendable, Hashable {
         /// A fire time was missed while the service was down: the next start runs it at once.
         public var catchUpPending: Bool
 
-        public init(name: String, enabled: Bool, schedule: String, state: String, runningRun: JobRunID?,
+        public init(name: String, enabled: Bool, scheduled: Bool, schedule: String, state: String, runningRun: JobRunID?,
                     lastRun: JobRun?, nextRuns: [Date], catchUpPending: Bool) {
             self.name = name
             self.enabled = enabled
+            self.scheduled = scheduled
             self.schedule = schedule
             self.state = state
             self.runningRun = runningRun
