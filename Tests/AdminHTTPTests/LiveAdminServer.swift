@@ -16,7 +16,7 @@ struct LiveAdminServer {
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         var logger = Logger(label: "admin-test")
         logger.logLevel = .warning
-        let server = AdminServer(
+        let server = try AdminServer(
             address: .init(host: "127.0.0.1", port: 0), password: password, state: state, logger: logger,
             onServerRunning: { address in continuation.yield(address.port) })
         let group = ServiceGroup(services: [server], logger: logger)
