@@ -12,5 +12,7 @@ public enum ConsoleRoutes {
         addStaticRoutes(to: router, services: services)
         addLoginRoutes(to: router, services: services)
         addDashboardRoutes(to: router, services: services)
+        addJobsRoutes(to: router, services: services)
+        addAccountsRoutes(to: router, services: services)
     }
 }

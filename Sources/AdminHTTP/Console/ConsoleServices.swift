@@ -10,6 +10,13 @@ public struct ConsoleServices: Sendable {
     public var hashing: any PasswordHashing
     /// The mailboxes' health and the metrics (the same state `/healthz` reads).
     public var health: AdminState
+    /// The dashboard's counts (messages per day by outcome, the open queue by reason); nil: the dashboard shows
+    /// the mailboxes' health only.
+    public var dashboard: (any DashboardSource)? = nil
+    /// The scheduler: the jobs page, the dashboard's next runs and the `scheduler` right's actions; nil: no jobs page.
+    public var jobs: (any JobsBoard)? = nil
+    /// The account pages (`/accounts`, `/accounts/ID`); nil: none.
+    public var accounts: (any AccountHistory)? = nil
     /// The time of a request; tests of the idle limit and the lockout set it, the product uses the system clock.
     public var now: @Sendable () -> Date
 

@@ -7,5 +7,8 @@ public enum ConsoleTemplates {
         "error": ErrorTemplate.text,
         "login": LoginTemplate.text,
         "dashboard": DashboardTemplate.text,
+        "jobs": JobsTemplate.text,
+        "accounts": AccountsTemplate.list,
+        "account": AccountsTemplate.history,
     ]
 }

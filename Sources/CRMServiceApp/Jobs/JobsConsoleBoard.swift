@@ -21,7 +21,7 @@ public struct JobsConsoleBoard: JobsBoard {
 
     public func setMode(_ mode: SchedulerMode, actor: String) async throws {
         let database = console.database, now = console.clock.now()
-        try await BlockingThread.run { try database.setSchedulerMode(mode, at: now, actor: actor) }
+        try await BlockingThread.run { try database.setSchedulerMode(mode, at: now, actor: actor, origin: .console) }
         control.modeChanged()
     }
 
@@ -32,7 +32,7 @@ public struct JobsConsoleBoard: JobsBoard {
         switch await control.runNow(JobName(rawValue: job)) {
         case .started(let run):
             let database = console.database, now = console.clock.now()
-            try await BlockingThread.run { try database.auditRunStarted(run, job: job, at: now, actor: actor) }
+            try await BlockingThread.run { try database.auditRunStarted(run, job: job, at: now, actor: actor, origin: .console) }
             return run
         case .busy(let run):
             // Without an id the run in progress is another process's (`jobs run` in a terminal): the log has it.
@@ -45,7 +45,7 @@ public struct JobsConsoleBoard: JobsBoard {
     }
 
     public func stop(_ run: JobRunID, actor: String) throws {
-        switch try console.database.requestStop(of: run, at: console.clock.now(), actor: actor) {
+        switch try console.database.requestStop(of: run, at: console.clock.now(), actor: actor, origin: .console) {
         case .requested: return
         case .unknownRun: throw JobActionRefused(.unknownRun(run))
         case .notRunning(let state): throw JobActionRefused(.notRunning(run, state))

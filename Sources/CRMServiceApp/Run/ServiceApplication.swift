@@ -89,10 +89,18 @@ public struct ServiceApplication: Sendable {
             let failed = state.snapshot().filter { !$0.value.isHealthy }.keys.sorted()
             return OnceSummary(dueJobs.reports.withLock { $0 }, failedMailboxes: failed)
         }
+        // The console reaches the scheduler of this process (run now, standby) through `control`.
+        let control = SchedulerControl()
+        var services = ConsoleServices(logins: database, sessions: database, audit: database,
+                                       hashing: BcryptPasswordHashing(), health: state)
+        services.dashboard = database
+        services.jobs = JobsConsoleBoard(console: console, control: control)
+        services.accounts = database
         let admin = try AdminServer(
             address: .init(host: configuration.admin.host, port: configuration.admin.port),
-            password: password.value, state: state, logger: logger, onServerRunning: onAdminServerRunning)
-        let scheduler = try console.schedulerServiceForRun(logger: logger)
+            password: password.value, state: state, console: services, logger: logger,
+            onServerRunning: onAdminServerRunning)
+        let scheduler = try console.schedulerServiceForRun(logger: logger, control: control)
         // Graceful shutdown goes from the last service to the first: pollers, scheduler, admin server.
         defer { observer.flush() }
         try await group(services: [
@@ -131,7 +139,9 @@ public enum ServiceApplicationError: Error, Sendable, CustomStringConvertible {
 }
 
 extension JobsConsole {
-    func schedulerServiceForRun(logger: Logger) throws -> SchedulerService {
-        do { return try schedulerService(logger: logger) } catch { throw ServiceApplicationError.jobs(error) }
+    func schedulerServiceForRun(logger: Logger, control: SchedulerControl) throws -> SchedulerService {
+        do { return try schedulerService(logger: logger, control: control) } catch {
+            throw ServiceApplicationError.jobs(error)
+        }
     }
 }
