@@ -130,7 +130,9 @@ import Testing
             #expect(page.body.contains(#"<div class="subsidiary" data-depth="1">1: <a href="/accounts/B">Beta</a> (B)</div>"#))
             #expect(page.body.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !page.body.contains("<script>alert"))
             #expect(page.body.contains("<td>Kim<br></td><td>Boss<br></td>"))
-            #expect(try await client.get("/accounts/B", as: boss).body.contains("data-activity-id"))
+            #expect(page.body.contains("<tr><th>Parent</th><td>–</td></tr>"))
+            let child = try await client.get("/accounts/B", as: boss).body
+            #expect(child.contains("data-activity-id") && child.contains(#"<a href="/accounts/A">Alpha &lt;&amp;&gt;</a> (A)"#))
             #expect(try await client.get("/accounts/nope", as: boss).status == 404)
             let list = try await client.get("/accounts?q=alp", as: boss)
             #expect(list.body.contains(#"data-account-id="A""#) && !list.body.contains(#"data-account-id="B""#))

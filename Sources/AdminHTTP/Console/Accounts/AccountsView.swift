@@ -17,9 +17,8 @@ enum AccountsView {
     }
 
     static func profile(_ profile: AccountProfile) -> [String: Any] {
-        [
+        var data: [String: Any] = [
             "account": summary(profile.account),
-            "parent": profile.parent.map(summary) as Any,
             "subsidiaries": profile.subsidiaries.map { summary($0.account).merging(["depth": $0.depth]) { $1 } },
             "hasSubsidiaries": !profile.subsidiaries.isEmpty,
             "rules": profile.ratingRules.map { rule -> [String: Any] in
@@ -27,6 +26,9 @@ enum AccountsView {
                  "currency": rule.currency.rawValue, "current": rule.rating == profile.account.rating]
             },
         ]
+        // Absent, not nil inside `Any`: the template would take a wrapped nil for a value.
+        if let parent = profile.parent { data["parent"] = summary(parent) }
+        return data
     }
 
     /// Each entry as the partial of its kind sees it (`activity` now; appointments add their own key).
