@@ -26,7 +26,8 @@ extension ConsoleRoutes {
             // bcrypt is slow on purpose and SQLite blocks: both off the cooperative pool.
             let verdict = try await BlockingThread.run(name: "crmservice.console-login") {
                 user.isEmpty ? LoginGate.Verdict.refused
-                    : try gate.authenticate(UserID(user), password: password, origin: "console", at: now)
+                    : try gate.authenticate(UserID(user), password: password, origin: AuditOrigin.console.rawValue,
+                                            at: now)
             }
             guard case .accepted(let login) = verdict else {
                 context.logger.notice("console login refused")
