@@ -12,15 +12,11 @@ extension JobsConsole {
         do { definitions = try configuration.definitions() } catch { throw JobsCommandFailure(error.description) }
         let now = clock.now()
         let mode = try database.schedulerMode()
-        let runs = try database.jobRuns()
         let handled = try database.scheduleHandledThrough()
         let available = Set(jobs(registering: registered).map(\.name))
+        // Per job its latest run only: the log holds a run per mail-poll that captured something.
         var lastRun: [JobName: JobRun] = [:]
-        for run in runs {
-            let name = JobName(rawValue: run.job)
-            if let last = lastRun[name], last.startedAt > run.startedAt { continue }
-            lastRun[name] = run
-        }
+        for definition in definitions { lastRun[definition.name] = try database.latestRun(of: definition.name.rawValue) }
         let history = JobHistory.table(
             for: definitions, lastStarts: lastRun.reduce(into: [:]) { $0[$1.key.rawValue] = $1.value.startedAt },
             handledThrough: handled)
