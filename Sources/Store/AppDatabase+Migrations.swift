@@ -100,6 +100,7 @@ extension AppDatabase {
         migrator.registerMigration("v4-copies", migrate: migrateCopies)
         registerLimitsMigrations(in: &migrator)
         migrator.registerMigration("v5-logins", migrate: migrateLogins)
+        migrator.registerMigration("v5-remembered", migrate: migrateRemembered)
         migrator.registerMigration("v5-daily-counts", migrate: migrateDailyCounts)
         return migrator
     }

@@ -92,7 +92,10 @@ public struct ServiceApplication: Sendable {
         // The console reaches the scheduler of this process (run now, standby) through `control`.
         let control = SchedulerControl()
         var services = ConsoleServices(logins: database, sessions: database, audit: database,
-                                       hashing: BcryptPasswordHashing(), health: state)
+                                       hashing: BcryptPasswordHashing(), health: state,
+                                       imports: ConsoleImports(database: database, audit: database),
+                                       rating: ConsoleRating(database: database, audit: database),
+                                       review: ConsoleReviewQueue(database: database, policy: configuration.capture.policy))
         services.dashboard = database
         services.jobs = JobsConsoleBoard(console: console, control: control)
         services.accounts = database
