@@ -2,6 +2,7 @@
 SWIFT ?= swift
 PYTHON ?= /usr/bin/python3
 FUZZ_SECONDS ?= 60
+FUZZ_ICAL_SECONDS ?= 30
 
 .PHONY: setup build run test fuzz bench clean
 
@@ -26,7 +27,7 @@ test: setup
 	SWIFT=$(SWIFT) scripts/swift-test --skip-build --no-parallel
 
 fuzz: setup
-	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_ICAL_SECONDS=$(FUZZ_ICAL_SECONDS) scripts/fuzz
 
 bench: setup
 	scripts/bench

@@ -8,6 +8,7 @@ let package = Package(
     products: [
         .executable(name: "crmservice", targets: ["crmservice"]),
         .library(name: "MailMIME", targets: ["MailMIME"]),
+        .library(name: "Calendar", targets: ["Calendar"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -42,6 +43,8 @@ let package = Package(
             dependencies: ["CRMCore", "CCurl", .product(name: "Logging", package: "swift-log")]
         ),
         .target(name: "Store", dependencies: ["CRMCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // iCalendar (RFC 5545) over bytes; later CalDAV over libcurl and the two-way sync of §9.
+        .target(name: "Calendar", dependencies: ["CRMCore"]),
         .target(
             name: "Capture",
             dependencies: [
@@ -80,6 +83,7 @@ let package = Package(
         ),
 
         .executableTarget(name: "ParseBenchmark", dependencies: ["MailMIME"], path: "Benchmarks/ParseBenchmark"),
+        .executableTarget(name: "CalendarBenchmark", dependencies: ["Calendar", "CRMCore"], path: "Benchmarks/CalendarBenchmark"),
         .executableTarget(
             name: "RankBenchmark", dependencies: ["CRMServiceApp", "Matching", "Store", "MailMIME", "CRMCore"],
             path: "Benchmarks/RankBenchmark"
@@ -94,6 +98,7 @@ let package = Package(
             dependencies: ["IMAPClient", "TestSupport", .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(name: "StoreTests", dependencies: ["Store", "CRMCore"]),
+        .testTarget(name: "CalendarTests", dependencies: ["Calendar", "CRMCore", "TestSupport"]),
         .testTarget(name: "CaptureTests", dependencies: ["Capture", "CRMServiceApp", "Store", "Matching", "MailMIME", "CRMCore"]),
         .testTarget(
             name: "PollingTests",
@@ -108,7 +113,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CRMServiceAppTests", dependencies: ["CRMServiceApp", "MailMIME", "TestSupport"]),
-        .testTarget(name: "AdminHTTPTests", dependencies: ["AdminHTTP", "CRMCore", "TestSupport"]),
+        .testTarget(name: "AdminHTTPTests", dependencies: ["AdminHTTP", "CRMCore", "Store", "TestSupport"]),
         // Helpers shared by test targets (the Dovecot harness, child processes, prerequisites, a plain HTTP client for
         // the admin server); never linked into the product.
         .target(name: "TestSupport", path: "Tests/TestSupport"),

@@ -10,9 +10,11 @@ import ServiceLifecycle
 ///   the status only, so a load balancer or monitor needs no password; with valid credentials it adds every
 ///   mailbox's detail; with wrong ones it is 401.
 /// - `GET /metrics`: the Prometheus text format (`text/plain; version=0.0.4`). Authenticated.
-/// - Anything else: 401 without valid credentials, else 404.
+/// - Everything else is the console (§8, `ConsoleRoutes`) when `console` is given: its own logins and sessions, no
+///   basic auth. Without it, anything else is 404.
 ///
-/// Authentication is HTTP basic (`BasicAuthenticator`): user `admin`, the password of `admin.password_file`.
+/// Authentication of `/healthz` and `/metrics` is HTTP basic (`BasicAuthenticator`): user `admin`, the password of
+/// `admin.password_file` (the metrics scraper's). Every answer carries the console's security headers.
 public struct AdminServer: Service {
     /// Where the server listens.
     public struct Address: Sendable, Equatable, CustomStringConvertible {
@@ -34,16 +36,22 @@ public struct AdminServer: Service {
     public let address: Address
     let state: AdminState
     let authenticator: BasicAuthenticator
+    let console: ConsoleServices?
+    let pages: ConsolePages
     let logger: Logger
     let onServerRunning: @Sendable (Address) async -> Void
 
     /// `password`: the basic-auth password of user `admin` (from `admin.password_file`). `onServerRunning` is called
-    /// with the bound address (its real port) once the server accepts connections.
-    public init(address: Address, password: String, state: AdminState, logger: Logger,
-                onServerRunning: @escaping @Sendable (Address) async -> Void = { _ in }) {
+    /// with the bound address (its real port) once the server accepts connections. `console`: the ports of the console;
+    /// nil serves `/healthz` and `/metrics` only. Throws when a console template does not parse.
+    public init(address: Address, password: String, state: AdminState, console: ConsoleServices? = nil,
+                logger: Logger, onServerRunning: @escaping @Sendable (Address) async -> Void = { _ in })
+        throws(ConsoleTemplateError) {
         self.address = address
         self.state = state
         self.authenticator = BasicAuthenticator(password: password)
+        self.console = console
+        self.pages = try ConsolePages()
         self.logger = logger
         self.onServerRunning = onServerRunning
     }
@@ -71,10 +79,17 @@ public struct AdminServer: Service {
             logger: logger)
     }
 
-    /// The routes and the authentication middleware.
-    func makeRouter() -> Router<BasicRequestContext> {
-        let router = Router()
-        router.add(middleware: BasicAuthMiddleware(authenticator: authenticator, open: ["/healthz"], logger: logger))
+    /// The routes and their middleware: security headers on everything, basic auth on `/metrics`, the console's
+    /// session gate on the console.
+    func makeRouter() -> Router<ConsoleContext> {
+        let router = Router(context: ConsoleContext.self)
+        router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: BasicAuthMiddleware(authenticator: authenticator, protected: ["/metrics"], logger: logger))
+        if let console {
+            let environment = ConsoleEnvironment(pages: pages, cookies: ConsoleCookies(secure: false))
+            router.add(middleware: ConsoleSessionMiddleware(services: console, environment: environment, logger: logger))
+            ConsoleRoutes.add(to: router, services: console)
+        }
         let state = self.state
         let authenticator = self.authenticator
         router.get("/healthz") { request, _ -> Response in

@@ -1,16 +1,16 @@
 import Hummingbird
 import Logging
 
-/// Refuses with 401 and a basic-auth challenge every request without valid credentials, except those whose path is in
-/// `open` (they check credentials themselves).
+/// Refuses with 401 and a basic-auth challenge every request for a path in `protected` (`/metrics`) without valid
+/// credentials; other paths pass (the console has its own login, `/healthz` checks credentials itself).
 struct BasicAuthMiddleware<Context: RequestContext>: RouterMiddleware {
     let authenticator: BasicAuthenticator
-    let open: Set<String>
+    let protected: Set<String>
     let logger: Logger
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
         async throws -> Response {
-        if open.contains(request.uri.path) { return try await next(request, context) }
+        if !protected.contains(request.uri.path) { return try await next(request, context) }
         switch authenticator.verdict(for: request) {
         case .accepted:
             return try await next(request, context)

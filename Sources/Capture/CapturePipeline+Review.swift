@@ -3,7 +3,8 @@ import Foundation
 import MailMIME
 import Matching
 
-/// The review queue of §5. Every action appends to the audit log (who, when, what) in the same transaction.
+/// The review queue of §5. Every action appends to the audit log (who, when, from where, what) in the same
+/// transaction; `origin` is `.console` for the admin console's actions.
 ///
 /// Decisions where the contract is silent:
 /// - Only `open` entries can be assigned or dismissed; an assigned or dismissed entry stays in the queue with its
@@ -16,8 +17,8 @@ import Matching
 ///   times; `assign` and `dismiss` settle it).
 extension CapturePipeline {
     /// `unmatched assign ID --contact CID`.
-    public func assign(_ entry: Int64, to contact: ContactID, actor: String, in tx: any CaptureTransaction,
-                       at time: Date = Date()) throws {
+    public func assign(_ entry: Int64, to contact: ContactID, actor: String, origin: AuditOrigin = .cli,
+                       in tx: any CaptureTransaction, at time: Date = Date()) throws {
         let message = try openEntry(entry, in: tx)
         guard book.contacts[contact] != nil else { throw ReviewError(entry: entry, message: "no contact \(contact)") }
         guard let stored = try tx.message(id: message) else { throw ReviewError(entry: entry, message: "no message") }
@@ -40,21 +41,22 @@ extension CapturePipeline {
         try tx.closeUnmatched(entry, status: "assigned", contact: contact, why: nil, at: time)
         try tx.setOutcome(of: message, .activity(ActivityRecord(activity), attachments: attachments(parsed)), at: time)
         try tx.applyOrderChanges(updates.filter { $0.identity != stored.identity }.map(ActivityOrderChange.init))
-        try tx.appendAudit(AuditLogEntry(at: time, actor: actor, action: "assign", target: "unmatched \(entry)",
-                                         detail: "contact \(contact)"))
+        try tx.appendAudit(AuditLogEntry(at: time, actor: actor, origin: origin, action: "assign",
+                                         target: "unmatched \(entry)", detail: "contact \(contact)"))
     }
 
     /// `unmatched dismiss ID --why TEXT`.
-    public func dismiss(_ entry: Int64, why: String, actor: String, in tx: any CaptureTransaction,
-                        at time: Date = Date()) throws {
+    public func dismiss(_ entry: Int64, why: String, actor: String, origin: AuditOrigin = .cli,
+                        in tx: any CaptureTransaction, at time: Date = Date()) throws {
         _ = try openEntry(entry, in: tx)
         try tx.closeUnmatched(entry, status: "dismissed", contact: nil, why: why, at: time)
-        try tx.appendAudit(AuditLogEntry(at: time, actor: actor, action: "dismiss", target: "unmatched \(entry)",
-                                         detail: why))
+        try tx.appendAudit(AuditLogEntry(at: time, actor: actor, origin: origin, action: "dismiss",
+                                         target: "unmatched \(entry)", detail: why))
     }
 
     /// `unmatched reprocess [ID...]`: the new outcome of each open entry, by entry id.
-    public func reprocess(_ entries: [Int64]?, actor: String, in tx: any CaptureTransaction,
+    public func reprocess(_ entries: [Int64]?, actor: String, origin: AuditOrigin = .cli,
+                          in tx: any CaptureTransaction,
                           at time: Date = Date()) throws -> [(entry: Int64, result: CaptureResult)] {
         if let entries {
             for entry in entries { _ = try openEntry(entry, in: tx) }
@@ -69,8 +71,8 @@ extension CapturePipeline {
             } else {
                 try decideAgain(message, identity: stored.identity, in: tx, at: time)
             }
-            try tx.appendAudit(AuditLogEntry(at: time, actor: actor, action: "reprocess", target: "unmatched \(entry)",
-                                             detail: Self.describe(result)))
+            try tx.appendAudit(AuditLogEntry(at: time, actor: actor, origin: origin, action: "reprocess",
+                                             target: "unmatched \(entry)", detail: Self.describe(result)))
             return (entry, result)
         }
     }

@@ -99,6 +99,7 @@ extension AppDatabase {
         migrator.registerMigration("v3-scheduler", migrate: migrateScheduler)
         migrator.registerMigration("v4-copies", migrate: migrateCopies)
         registerLimitsMigrations(in: &migrator)
+        migrator.registerMigration("v5-logins", migrate: migrateLogins)
         migrator.registerMigration("v5-rejected-suggestions", migrate: migrateRejectedSuggestions)
         return migrator
     }

@@ -12,12 +12,13 @@ struct LiveAdminServer {
     let port: Int
 
     /// Runs `body` against a server over `state`, then shuts the server down gracefully.
-    static func with<T>(_ state: AdminState, _ body: (LiveAdminServer) async throws -> T) async throws -> T {
+    static func with<T>(_ state: AdminState, console: ConsoleServices? = nil,
+                        _ body: (LiveAdminServer) async throws -> T) async throws -> T {
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         var logger = Logger(label: "admin-test")
         logger.logLevel = .warning
-        let server = AdminServer(
-            address: .init(host: "127.0.0.1", port: 0), password: password, state: state, logger: logger,
+        let server = try AdminServer(
+            address: .init(host: "127.0.0.1", port: 0), password: password, state: state, console: console, logger: logger,
             onServerRunning: { address in continuation.yield(address.port) })
         let group = ServiceGroup(services: [server], logger: logger)
         return try await withThrowingTaskGroup(of: Void.self) { tasks in

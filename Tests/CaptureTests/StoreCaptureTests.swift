@@ -231,7 +231,7 @@ final class FailingStore: CaptureStore, @unchecked Sendable {
 struct InjectedFailure: Error {}
 
 enum SHA256Hex {
-    static func of(_ bytes: [UInt8]) -> String { Matching.SHA256.hexDigest(bytes) }
+    static func of(_ bytes: [UInt8]) -> String { CRMCore.SHA256.hexDigest(bytes) }
 }
 
 @Suite struct ThreadStoreTests {

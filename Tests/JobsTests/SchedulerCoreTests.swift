@@ -1,3 +1,4 @@
+import CRMCore
 import Foundation
 import Synchronization
 import Testing

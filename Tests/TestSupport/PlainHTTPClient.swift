@@ -10,8 +10,17 @@ public enum PlainHTTPClient {
         /// Header names in lower case.
         public var headers: [String: String]
         public var body: String
+        /// Every `Set-Cookie` header, in order (`headers` keeps only the last of a repeated header).
+        public var setCookies: [String] = []
 
         public func header(_ name: String) -> String? { headers[name.lowercased()] }
+
+        /// The value a `Set-Cookie` of this reply gives cookie `name` (the last one), nil when none does.
+        public func cookie(_ name: String) -> String? {
+            setCookies.last { $0.hasPrefix(name + "=") }.map {
+                String($0.dropFirst(name.count + 1).prefix { $0 != ";" })
+            }
+        }
     }
 
     public struct Failure: Error, CustomStringConvertible {
@@ -23,6 +32,20 @@ public enum PlainHTTPClient {
         var request = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
         if let user { request += "Authorization: Basic \(Data("\(user):\(password)".utf8).base64EncodedString())\r\n" }
         request += "\r\n"
+        let bytes = Array(request.utf8)
+        let raw: [UInt8] = try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try exchange(bytes, port: port) }) }.start()
+        }
+        return try parse(raw)
+    }
+
+    /// Any request: `method path` with extra `headers` (e.g. `Cookie`) and a body (`Content-Length` is added).
+    public static func send(port: Int, method: String, path: String, headers: [(String, String)] = [],
+                            body: String = "") async throws -> Reply {
+        var request = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
+        for (name, value) in headers { request += "\(name): \(value)\r\n" }
+        if method != "GET" && method != "HEAD" { request += "Content-Length: \(body.utf8.count)\r\n" }
+        request += "\r\n" + body
         let bytes = Array(request.utf8)
         let raw: [UInt8] = try await withCheckedThrowingContinuation { continuation in
             Thread { continuation.resume(with: Result { try exchange(bytes, port: port) }) }.start()
@@ -48,7 +71,7 @@ public enum PlainHTTPClient {
         guard connected else { throw Failure(description: "connect to port \(port): errno \(errno)") }
         var sent = 0
         while sent < request.count {
-            let n = request[sent...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            let n = request[sent...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
             guard n > 0 else { throw Failure(description: "send: errno \(errno)") }
             sent += n
         }
@@ -73,10 +96,14 @@ public enum PlainHTTPClient {
             throw Failure(description: "bad status line \(head[0])")
         }
         var headers: [String: String] = [:]
+        var setCookies: [String] = []
         for line in head.dropFirst() {
             guard let colon = line.firstIndex(of: ":") else { continue }
-            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            let name = line[..<colon].lowercased()
+            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            headers[name] = value
+            if name == "set-cookie" { setCookies.append(value) }
         }
-        return Reply(status: status, headers: headers, body: String(text[split.upperBound...]))
+        return Reply(status: status, headers: headers, body: String(text[split.upperBound...]), setCookies: setCookies)
     }
 }

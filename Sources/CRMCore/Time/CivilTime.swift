@@ -1,6 +1,7 @@
 /// Proleptic Gregorian calendar arithmetic on seconds since 1970-01-01 (Howard Hinnant's algorithms), without
 /// Foundation's `Calendar`: the cron engine and the time zone rules run on plain integers. One implementation serves
-/// the cron engine and tz rules (Jobs), calendar days (`Day`) and ISO 8601 output (CRMServiceApp).
+/// the cron engine (Jobs), the tz rules (CRMCore), iCalendar times (Calendar), calendar days (`Day`) and ISO 8601
+/// output (CRMServiceApp).
 public struct CivilTime: Sendable, Hashable, CustomStringConvertible {
     public var year: Int
     public var month: Int

@@ -1,3 +1,4 @@
+import CRMCore
 import Jobs
 
 extension JobSettings {

@@ -89,9 +89,12 @@ public struct ServiceApplication: Sendable {
             let failed = state.snapshot().filter { !$0.value.isHealthy }.keys.sorted()
             return OnceSummary(dueJobs.reports.withLock { $0 }, failedMailboxes: failed)
         }
-        let admin = AdminServer(
+        let admin = try AdminServer(
             address: .init(host: configuration.admin.host, port: configuration.admin.port),
-            password: password.value, state: state, logger: logger, onServerRunning: onAdminServerRunning)
+            password: password.value, state: state,
+            console: ConsoleServices(logins: database, sessions: database, audit: database,
+                                     hashing: BcryptPasswordHashing(), health: state),
+            logger: logger, onServerRunning: onAdminServerRunning)
         let scheduler = try console.schedulerServiceForRun(logger: logger)
         // Graceful shutdown goes from the last service to the first: pollers, scheduler, admin server.
         defer { observer.flush() }

@@ -1,3 +1,4 @@
+import CRMCore
 import Foundation
 
 /// What `crmservice cron next EXPR [--from ISO8601] [--tz ZONE] [--count N]` prints (§1, §7): the next N fire

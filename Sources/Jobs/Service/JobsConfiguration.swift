@@ -1,3 +1,4 @@
+import CRMCore
 import Foundation
 
 /// The jobs' configuration (§7), every value defaulted: `rating` daily at 02:00 UTC, `log-truncate` daily at

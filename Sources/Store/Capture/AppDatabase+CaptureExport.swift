@@ -107,14 +107,7 @@ extension AppDatabase {
     }
 
     /// The audit log, oldest first.
-    public func auditLog() throws -> [AuditLogEntry] {
-        try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT at, actor, action, target, detail FROM audit_log ORDER BY id").map { row in
-                AuditLogEntry(at: ISO8601DateFormatter().date(from: row[0]) ?? Date(timeIntervalSince1970: 0),
-                              actor: row[1], action: row[2], target: row[3], detail: row[4])
-            }
-        }
-    }
+    public func auditLog() throws -> [AuditLogEntry] { try auditEntries() }
 
     static func sourcesByMessage(_ db: Database) throws -> [Int64: [MessageSource]] {
         var sources: [Int64: [MessageSource]] = [:]

@@ -182,9 +182,9 @@ final class DatabaseCaptureTransaction: CaptureTransaction {
 
     func appendAudit(_ entry: AuditLogEntry) throws {
         try db.cachedStatement(sql: """
-            INSERT INTO audit_log (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)
-            """).execute(arguments: [AppDatabase.timestamp(entry.at), entry.actor, entry.action, entry.target,
-                                     entry.detail])
+            INSERT INTO audit_log (at, actor, origin, action, target, detail) VALUES (?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [AppDatabase.timestamp(entry.at), entry.actor, entry.origin.rawValue, entry.action,
+                                     entry.target, entry.detail])
     }
 
     func openUnmatchedMessages(entries: [Int64]?) throws -> [(entry: Int64, message: Int64)] {

@@ -1,7 +1,6 @@
-import CRMCore
+@testable import CRMCore
 import Foundation
 import Testing
-@testable import Jobs
 
 @Suite("Time zones from the system tz database") struct TimeZoneRulesTests {
     static let zones = ["Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "Pacific/Chatham",

@@ -1,4 +1,5 @@
-/// SHA-256 (FIPS 180-4 §6.2), for the identity of a message without a `Message-ID` (INTERFACE.md §4.8).
+/// SHA-256 (FIPS 180-4 §6.2): the identity of a message without a `Message-ID` (INTERFACE.md §4.8) and the stored
+/// form of a console session token (§8).
 ///
 /// Foundation on Linux has no CryptoKit; this is the plain algorithm, streaming, tested against the FIPS vectors.
 public struct SHA256: Sendable {

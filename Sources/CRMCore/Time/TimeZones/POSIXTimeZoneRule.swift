@@ -1,4 +1,3 @@
-import CRMCore
 /// The POSIX TZ string of a TZif footer (RFC 8536 §3.3, POSIX.1-2017 §8.3), e.g. `CET-1CEST,M3.5.0,M10.5.0/3`:
 /// the rule for instants after the last transition of the table.
 struct POSIXTimeZoneRule: Sendable, Hashable {
