@@ -113,7 +113,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CRMServiceAppTests", dependencies: ["CRMServiceApp", "MailMIME", "TestSupport"]),
-        .testTarget(name: "AdminHTTPTests", dependencies: ["AdminHTTP", "CRMCore", "Store", "TestSupport"]),
+        .testTarget(name: "AdminHTTPTests", dependencies: ["AdminHTTP", "CRMCore", "Store", "CRMServiceApp", "TestSupport"]),
         // Helpers shared by test targets (the Dovecot harness, child processes, prerequisites, a plain HTTP client for
         // the admin server); never linked into the product.
         .target(name: "TestSupport", path: "Tests/TestSupport"),

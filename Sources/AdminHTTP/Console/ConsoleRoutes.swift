@@ -12,5 +12,6 @@ public enum ConsoleRoutes {
         addStaticRoutes(to: router, services: services)
         addLoginRoutes(to: router, services: services)
         addDashboardRoutes(to: router, services: services)
+        addPeopleRoutes(to: router, services: services)
     }
 }

@@ -7,5 +7,6 @@ public enum ConsoleTemplates {
         "error": ErrorTemplate.text,
         "login": LoginTemplate.text,
         "dashboard": DashboardTemplate.text,
+        "people": PeopleTemplate.text,
     ]
 }

@@ -49,8 +49,9 @@ public struct ReviewCandidateService: ReviewCandidates {
         }
     }
 
-    public func rejectSuggestion(address: EmailAddress, contact: ContactID, actor: String, at time: Date) throws {
-        try database.rejectSuggestion(address: address, contact: contact, actor: actor, at: time)
+    public func rejectSuggestion(address: EmailAddress, contact: ContactID, actor: String, origin: AuditOrigin,
+                                 at time: Date) throws {
+        try database.rejectSuggestion(address: address, contact: contact, actor: actor, origin: origin, at: time)
     }
 
     func directory() throws -> CandidateDirectory {

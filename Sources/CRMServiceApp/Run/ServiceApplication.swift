@@ -93,7 +93,9 @@ public struct ServiceApplication: Sendable {
             address: .init(host: configuration.admin.host, port: configuration.admin.port),
             password: password.value, state: state,
             console: ConsoleServices(logins: database, sessions: database, audit: database,
-                                     hashing: BcryptPasswordHashing(), health: state),
+                                     hashing: BcryptPasswordHashing(), health: state,
+                                     candidates: ReviewCandidateService(database: database,
+                                                                        policy: configuration.capture.policy)),
             logger: logger, onServerRunning: onAdminServerRunning)
         let scheduler = try console.schedulerServiceForRun(logger: logger)
         // Graceful shutdown goes from the last service to the first: pollers, scheduler, admin server.

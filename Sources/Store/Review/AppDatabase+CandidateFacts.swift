@@ -103,7 +103,8 @@ extension AppDatabase {
 
     /// Records "`contact` is not `address`" (§8) with an audit line, in one transaction. Rejecting again changes
     /// nothing but the audit log.
-    public func rejectSuggestion(address: EmailAddress, contact: ContactID, actor: String, at time: Date) throws {
+    public func rejectSuggestion(address: EmailAddress, contact: ContactID, actor: String,
+                                 origin: AuditOrigin = .cli, at time: Date) throws {
         try writer.write { db in
             guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM contacts WHERE id = ?)",
                                     arguments: [contact.rawValue]) == true else {
@@ -114,7 +115,7 @@ extension AppDatabase {
                 INSERT INTO rejected_suggestions (address, contact_id, actor, at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING
                 """, arguments: [address.value, contact.rawValue, actor, at])
             try DatabaseCaptureTransaction(db).appendAudit(AuditLogEntry(
-                at: time, actor: actor, action: "reject-suggestion", target: "address \(address.value)",
+                at: time, actor: actor, origin: origin, action: "reject-suggestion", target: "address \(address.value)",
                 detail: "contact \(contact.rawValue)"))
         }
     }
