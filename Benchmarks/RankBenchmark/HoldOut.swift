@@ -33,7 +33,7 @@ struct HoldOut {
         }
     }
 
-    func run() throws -> (cold: Score, working: Score, heldOut: [String: String]) {
+    func run() throws -> (cold: Score, working: Score, baseline: Score, heldOut: [String: String]) {
         let messages = try FileManager.default.contentsOfDirectory(atPath: fixtures + "/messages").sorted()
             .map { fixtures + "/messages/" + $0 }
         let parser = MIMEParser()
@@ -52,15 +52,27 @@ struct HoldOut {
             let own = c.addresses.filter { owners[$0]?.count == 1 && !users.contains($0) && seen[$0, default: 0] > 0 }
             if let pick = own.max(by: { (seen[$0]!, $1) < (seen[$1]!, $0) }) { heldOut[pick] = c.id }
         }
-        var cold = Score(), working = Score()
+        var cold = Score(), working = Score(), baseline = Score()
         for (address, owner) in heldOut.sorted(by: { $0.key < $1.key }) {
             let database = try replay(book: book, without: address, messages: messages,
                                       name: "holdout-\(owner).sqlite")
             let knowable = try knowableEntries(database, heldOut: address, owner: owner, users: users, owners: owners)
             cold.add(try score(database, knowable, assign: false))
             working.add(try score(database, knowable, assign: true))
+            // The reference: what a plain lookup would offer, the contacts (by id) of the accounts that have addresses
+            // in the held-out address's domain.
+            let domain = String(EmailAddress(address)!.domain)
+            let cards = try database.contactCards()
+            let accounts = Set(cards.filter { $0.addresses.contains { $0.domain == domain } }.map(\.account))
+            let plain = cards.filter { accounts.contains($0.account) }.map(\.id.rawValue).sorted()
+            for _ in knowable {
+                baseline.knowable += 1
+                if plain.first == owner { baseline.first += 1 }
+                if plain.prefix(3).contains(owner) { baseline.top3 += 1 }
+                if plain.isEmpty { baseline.none += 1 }
+            }
         }
-        return (cold, working, heldOut)
+        return (cold, working, baseline, heldOut)
     }
 
     /// A fresh database with the fixture address book less `address`, and every fixture message replayed into it.

@@ -16,6 +16,7 @@ public struct ReviewCandidateService: ReviewCandidates {
     let database: AppDatabase
     let policy: CapturePolicy
     let parser = MIMEParser()
+    let cache = CandidateDirectoryCache()
 
     public init(database: AppDatabase, policy: CapturePolicy = CapturePolicy()) {
         self.database = database
@@ -54,9 +55,7 @@ public struct ReviewCandidateService: ReviewCandidates {
         try database.rejectSuggestion(address: address, contact: contact, actor: actor, origin: origin, at: time)
     }
 
-    func directory() throws -> CandidateDirectory {
-        CandidateDirectory(contacts: try database.contactCards(), userAddresses: try database.userAddresses())
-    }
+    func directory() throws -> CandidateDirectory { try cache.directory(database) }
 
     /// The facts of the entry `head` about `address` (nil: the person the entry is about); nil when the entry has no
     /// person (no sender address, or a user's mail to nobody unknown). `earlier` and `rejected` are read for the

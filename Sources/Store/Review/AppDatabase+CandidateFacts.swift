@@ -19,25 +19,40 @@ extension AppDatabase {
 
     /// Every contact with its account's name and its addresses (§8 candidates).
     public func contactCards() throws -> [ContactCard] {
+        try writer.read { db in try Self.contactCards(db) }
+    }
+
+    /// The contacts and the users' addresses with the address book's version, read in one transaction; nil when the
+    /// version is still `known` (nothing changed since).
+    public func contactCards(ifChangedSince known: Int64?) throws
+        -> (version: Int64, contacts: [ContactCard], userAddresses: [EmailAddress])? {
         try writer.read { db in
-            var addresses: [String: [EmailAddress]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT contact_id, address FROM contact_addresses ORDER BY contact_id, position") {
-                if let address = EmailAddress(row[1] as String) { addresses[row[0], default: []].append(address) }
-            }
-            return try Row.fetchAll(db, sql: """
-                SELECT c.id, c.name, c.account_id, a.name FROM contacts c JOIN accounts a ON a.id = c.account_id ORDER BY c.id
-                """).map { row in
-                ContactCard(id: ContactID(row[0] as String), name: row[1], account: AccountID(row[2] as String),
-                            accountName: row[3], addresses: addresses[row[0] as String] ?? [])
-            }
+            let version = try Int64.fetchOne(db, sql: "SELECT seq FROM address_book_version WHERE id = 1") ?? 0
+            if version == known { return nil }
+            return (version, try Self.contactCards(db), try Self.userAddresses(db))
+        }
+    }
+
+    static func contactCards(_ db: Database) throws -> [ContactCard] {
+        var addresses: [String: [EmailAddress]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT contact_id, address FROM contact_addresses ORDER BY contact_id, position") {
+            if let address = EmailAddress(row[1] as String) { addresses[row[0], default: []].append(address) }
+        }
+        return try Row.fetchAll(db, sql: """
+            SELECT c.id, c.name, c.account_id, a.name FROM contacts c JOIN accounts a ON a.id = c.account_id ORDER BY c.id
+            """).map { row in
+            ContactCard(id: ContactID(row[0] as String), name: row[1], account: AccountID(row[2] as String),
+                        accountName: row[3], addresses: addresses[row[0] as String] ?? [])
         }
     }
 
     /// Every address of every user.
     public func userAddresses() throws -> [EmailAddress] {
-        try writer.read { db in
-            try String.fetchAll(db, sql: "SELECT DISTINCT address FROM user_addresses ORDER BY address").compactMap(EmailAddress.init)
-        }
+        try writer.read { db in try Self.userAddresses(db) }
+    }
+
+    static func userAddresses(_ db: Database) throws -> [EmailAddress] {
+        try String.fetchAll(db, sql: "SELECT DISTINCT address FROM user_addresses ORDER BY address").compactMap(EmailAddress.init)
     }
 
     /// The entry's identity, sender and head; nil when there is no such entry (or its message lost its copies).

@@ -101,6 +101,21 @@ struct ReviewCandidateServiceTests {
         #expect(try w.service.unknownPeople(offset: 2, limit: 10).isEmpty)
     }
 
+    @Test("§8 one service keeps its indexed address book only until the address book changes: a contact imported or renamed later counts at once")
+    func addressBookChanges() throws {
+        try w.mail(from: "Nora New <nora@elsewhere.example>")
+        let entry = try #require(try w.openEntries(from: "nora@elsewhere.example").first)
+        let service = w.service
+        #expect(try service.candidates(forEntry: entry, limit: 5).isEmpty)
+        let importer = ReferenceImporter(database: w.database)
+        _ = try importer.importBytes(.contacts, Array("id,account_id,name,email\nc9,A3,Nora New,nora@initech.example\n".utf8),
+                                     file: "contacts.csv")
+        #expect(try service.candidates(forEntry: entry, limit: 5).map(\.contact) == [ContactID("c9")])
+        _ = try importer.importBytes(.contacts, Array("id,account_id,name,email\nc9,A3,Nora Old,nora@initech.example\nc2,A1,Nora New,carl@acme.example\n".utf8),
+                                     file: "contacts.csv")
+        #expect(try service.candidates(forEntry: entry, limit: 5).map(\.contact) == [ContactID("c2")])
+    }
+
     @Test("§8 an entry that does not exist has no candidates")
     func missingEntry() throws {
         #expect(try w.service.candidates(forEntry: 4711, limit: 5).isEmpty)
