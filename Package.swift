@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         // The console's server-rendered pages: templates that escape every value.
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // The console's CSV uploads (multipart/form-data, RFC 7578).
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
         .target(name: "CRMCore"),
@@ -63,6 +65,7 @@ let package = Package(
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -84,10 +87,6 @@ let package = Package(
 
         .executableTarget(name: "ParseBenchmark", dependencies: ["MailMIME"], path: "Benchmarks/ParseBenchmark"),
         .executableTarget(name: "CalendarBenchmark", dependencies: ["Calendar", "CRMCore"], path: "Benchmarks/CalendarBenchmark"),
-        .executableTarget(
-            name: "RankBenchmark", dependencies: ["CRMServiceApp", "Matching", "Store", "MailMIME", "CRMCore"],
-            path: "Benchmarks/RankBenchmark"
-        ),
 
         .testTarget(name: "CRMCoreTests", dependencies: ["CRMCore"]),
         .testTarget(name: "MailMIMETests", dependencies: ["MailMIME", "TestSupport"]),
@@ -113,7 +112,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CRMServiceAppTests", dependencies: ["CRMServiceApp", "MailMIME", "TestSupport"]),
-        .testTarget(name: "AdminHTTPTests", dependencies: ["AdminHTTP", "CRMCore", "Store", "CRMServiceApp", "TestSupport"]),
+        .testTarget(name: "AdminHTTPTests", dependencies: ["AdminHTTP", "CRMCore", "Store", "TestSupport", "CRMServiceApp"]),
         // Helpers shared by test targets (the Dovecot harness, child processes, prerequisites, a plain HTTP client for
         // the admin server); never linked into the product.
         .target(name: "TestSupport", path: "Tests/TestSupport"),

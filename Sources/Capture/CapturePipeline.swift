@@ -144,7 +144,8 @@ public struct CapturePipeline: Sendable {
 
     func headline(_ parsed: ParsedMessage) -> MessageHeadline {
         MessageHeadline(messageID: parsed.messageID, date: parsed.date, subject: parsed.subject,
-                        from: parsed.from.first.map { EmailAddress($0.address)?.value ?? $0.address })
+                        from: parsed.from.first.map { EmailAddress($0.address)?.value ?? $0.address },
+                        fromName: parsed.from.first?.name.flatMap { $0.isEmpty ? nil : $0 })
     }
 
     func attachments(_ parsed: ParsedMessage) -> [AttachmentRecord] {

@@ -100,6 +100,7 @@ extension AppDatabase {
         migrator.registerMigration("v4-copies", migrate: migrateCopies)
         registerLimitsMigrations(in: &migrator)
         migrator.registerMigration("v5-logins", migrate: migrateLogins)
+        migrator.registerMigration("v5-remembered", migrate: migrateRemembered)
         migrator.registerMigration("v5-rejected-suggestions", migrate: migrateRejectedSuggestions)
         migrator.registerMigration("v5-address-book-version", migrate: migrateAddressBookVersion)
         return migrator

@@ -4,40 +4,74 @@ import Foundation
 
 extension ImportKind: ExpressibleByArgument {}
 
-/// `crmservice import KIND CSV --db DB` (§1, §3): upsert the rows of one CSV file.
+/// `crmservice import KIND CSV --db DB` (§1, §3) and `crmservice import template KIND`.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import a CSV file (upsert by id).",
+        abstract: "Import a CSV file (upsert by id), or print a kind's template.",
         discussion: """
-            KIND is one of: \(ImportKind.allCases.map(\.rawValue).joined(separator: ", ")). The file is checked \
-            whole first: a bad row rejects the file with its line number (exit 2) and nothing is written.
-            """
+            crmservice import KIND CSV (--db DB | --config FILE)
+            crmservice import template KIND
+
+            KIND is one of: \(ImportKind.allCases.map(\.rawValue).joined(separator: ", ")) (appointments cannot be \
+            imported yet). The file is checked whole first: bad rows reject the file with their line numbers (exit 2) \
+            and nothing is written.
+            """,
+        subcommands: [ImportFile.self, Template.self],
+        defaultSubcommand: ImportFile.self
     )
 
-    @Argument(help: "What the file holds.")
-    var kind: ImportKind
+    /// `import KIND CSV --db DB`.
+    struct ImportFile: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "file", abstract: "Import a CSV file (the default: `import KIND CSV`).")
 
-    @Argument(help: "The CSV file (UTF-8, header row).")
-    var csv: String
+        @Argument(help: "What the file holds.")
+        var kind: ImportKind
 
-    @OptionGroup var databaseOptions: DatabaseOptions
+        @Argument(help: "The CSV file (UTF-8, header row).")
+        var csv: String
 
-    func run() throws {
-        let database = try databaseOptions.openStore()
-        let summary: ImportSummaryText
-        do {
-            summary = ImportSummaryText(try ReferenceImporter(database: database).importFile(kind, path: csv))
-        } catch let error as CSVError {
-            throw CommandFailure.badInput(error.description)
-        } catch let error as CocoaError where error.code == .fileReadNoSuchFile || error.code == .fileReadNoPermission {
-            throw CommandFailure.badInput("cannot read \(csv)")
-        } catch let error as ImportNotAvailable {
-            throw CommandFailure.failed(error.description)
-        } catch {
-            throw CommandFailure.failed("import of \(csv) failed: \(error)")
+        @OptionGroup var databaseOptions: DatabaseOptions
+
+        func run() throws {
+            let database = try databaseOptions.openStore()
+            let summary: ImportSummaryText
+            do {
+                summary = ImportSummaryText(try ReferenceImporter(database: database).importFile(kind, path: csv))
+            } catch let error as ImportRejected {
+                throw CommandFailure.badInput(error.description)
+            } catch let error as CSVError {
+                throw CommandFailure.badInput(error.description)
+            } catch let error as CocoaError where error.code == .fileReadNoSuchFile || error.code == .fileReadNoPermission {
+                throw CommandFailure.badInput("cannot read \(csv)")
+            } catch let error as ImportNotAvailable {
+                throw CommandFailure.failed(error.description)
+            } catch {
+                throw CommandFailure.failed("import of \(csv) failed: \(error)")
+            }
+            print("\(csv): \(summary.text)")
         }
-        print("\(csv): \(summary.text)")
+    }
+
+    /// `import template KIND`: needs no database.
+    struct Template: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the header row and one example row of KIND.",
+            discussion: """
+                KIND is one of: \(ImportKind.allCases.map(\.rawValue).joined(separator: ", ")); appointments has no \
+                importer yet, so no template. The example rows import cleanly into an empty database when the \
+                accounts template is imported first: the examples of contacts, orders and contracts name its account \
+                (ACME). In that order every template imports: \
+                \(ImportKind.templateOrder.map(\.rawValue).joined(separator: ", ")).
+                """)
+
+        @Argument(help: "The kind whose template to print.")
+        var kind: ImportKind
+
+        func run() throws {
+            print(ImportTemplate(kind).text, terminator: "")
+        }
     }
 }
 

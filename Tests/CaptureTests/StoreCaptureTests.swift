@@ -129,11 +129,11 @@ import Testing
         #expect(book.contacts(for: EmailAddress("INFO@acme.example.net")!) == [ContactID("c1"), ContactID("c2")])
         #expect(book.users(for: EmailAddress("Robert@Example.com")!) == [UserID("u2")])
         let bad = try db.file("contacts.csv", "id,account_id,name,email\r\nc9,A1,Ok,ok@x.example\r\nc10,A1,Bad,not-an-address\r\n")
-        #expect(throws: CSVError.self) { try ReferenceImporter(database: db.database).importFile(.contacts, path: bad) }
+        #expect(throws: ImportRejected.self) { try ReferenceImporter(database: db.database).importFile(.contacts, path: bad) }
         do {
             _ = try ReferenceImporter(database: db.database).importFile(.contacts, path: bad)
-        } catch let error as CSVError {
-            #expect(error.line == 3 && error.field == "email")
+        } catch let error as ImportRejected {
+            #expect(error.problems.map(\.line) == [3] && error.problems.first?.field == "email")
         }
         #expect(try db.database.exportContacts().count == 7)
     }
@@ -152,8 +152,9 @@ import Testing
             do {
                 _ = try importer.importFile(kind, path: path)
                 Issue.record("\(kind) accepted a bad file")
-            } catch let error as CSVError {
-                #expect(error.line == line && error.field == field)
+            } catch let error as ImportRejected {
+                #expect(error.problems.count == 1)
+                #expect(error.problems.first?.line == line && error.problems.first?.field == field)
             }
         }
         #expect(try db.database.exportOrders().count == 4)

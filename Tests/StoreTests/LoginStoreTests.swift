@@ -23,7 +23,7 @@ private func hex(_ n: Int) -> String { String(repeating: String(n % 10), count: 
     @Test("§8 who logs in are the users of users.csv: every user is a login, without rights or password at first")
     func loginsAreUsers() throws {
         let applied = try db.database.writer.read { try AppDatabase.migrator.appliedMigrations($0) }
-        #expect(applied.last == "v5-logins")
+        #expect(applied.contains("v5-logins"))
         #expect(try db.database.logins() == [
             Login(user: UserID("anna"), name: "Anna Berg", rights: [], hasPassword: false),
             Login(user: UserID("bob"), name: "Bob Stein", rights: [], hasPassword: false),

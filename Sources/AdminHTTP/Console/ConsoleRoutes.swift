@@ -12,6 +12,9 @@ public enum ConsoleRoutes {
         addStaticRoutes(to: router, services: services)
         addLoginRoutes(to: router, services: services)
         addDashboardRoutes(to: router, services: services)
+        addImportRoutes(to: router, services: services)
+        addRatingRoutes(to: router, services: services)
         addPeopleRoutes(to: router, services: services)
+        addReviewRoutes(to: router, services: services)
     }
 }

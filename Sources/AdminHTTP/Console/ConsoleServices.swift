@@ -10,21 +10,30 @@ public struct ConsoleServices: Sendable {
     public var hashing: any PasswordHashing
     /// The mailboxes' health and the metrics (the same state `/healthz` reads).
     public var health: AdminState
-    /// The review queue's candidate contacts and its by-person view (`/review/people`, `/review/reject`); nil leaves
-    /// those routes out.
-    public var candidates: (any ReviewCandidates)?
+    /// The imports page's port (nil: no `/imports` routes).
+    public var imports: (any ImportConsole)?
+    /// The rating page's port (nil: no `/rating` routes).
+    public var rating: (any RatingConsole)?
     /// The time of a request; tests of the idle limit and the lockout set it, the product uses the system clock.
     public var now: @Sendable () -> Date
+    /// The review queue's pages and actions (`/review…`); nil serves none of them.
+    public var review: (any ReviewQueue)?
+    /// The ranked candidate contacts of an entry's page; nil shows none.
+    public var candidates: (any ReviewCandidates)?
 
     public init(logins: any LoginStore, sessions: any SessionStore, audit: any AuditLog, hashing: any PasswordHashing,
-                health: AdminState, candidates: (any ReviewCandidates)? = nil,
-                now: @escaping @Sendable () -> Date = { Date() }) {
+                health: AdminState, imports: (any ImportConsole)? = nil, rating: (any RatingConsole)? = nil,
+                now: @escaping @Sendable () -> Date = { Date() }, review: (any ReviewQueue)? = nil,
+                candidates: (any ReviewCandidates)? = nil) {
+        self.imports = imports
+        self.rating = rating
+        self.review = review
+        self.candidates = candidates
         self.logins = logins
         self.sessions = sessions
         self.audit = audit
         self.hashing = hashing
         self.health = health
-        self.candidates = candidates
         self.now = now
     }
 }

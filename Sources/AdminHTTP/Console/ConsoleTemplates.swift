@@ -7,6 +7,11 @@ public enum ConsoleTemplates {
         "error": ErrorTemplate.text,
         "login": LoginTemplate.text,
         "dashboard": DashboardTemplate.text,
+        "imports": ImportsTemplate.text,
+        "import-report": ImportReportTemplate.text,
+        "rating-rules": RatingRulesTemplate.text,
+        "review-list": ReviewListTemplate.text,
+        "review-item": ReviewItemTemplate.text,
         "people": PeopleTemplate.text,
     ]
 }

@@ -7,58 +7,62 @@ import Store
 /// least one address, each with a local part and a domain (blanks around `;` are allowed, empty items are not);
 /// `account_id` must name an account in the database; contact and user names may be empty.
 extension ReferenceImporter {
-    func importAddressBook(_ kind: ImportKind, _ table: CSVTable) throws -> ImportSummary {
-        switch kind {
-        case .contacts: return try database.importContacts(try contacts(table))
-        case .users: return try database.importUsers(try users(table))
-        default: return try database.importOrders(try orders(table))
-        }
-    }
-
-    func contacts(_ table: CSVTable) throws -> [ContactRecord] {
+    func contacts(_ table: CSVTable, _ problems: inout RowProblems) throws -> [ContactRecord] {
         var seen: [ContactID: Int] = [:]
-        let records = try table.rows.map { row in
-            let id = ContactID(try row.nonEmpty("id"))
-            if let first = seen[id] { throw row.error("id", "\"\(id)\" is given twice (first on line \(first))") }
-            seen[id] = row.line
-            return ContactRecord(id: id, accountID: AccountID(try row.nonEmpty("account_id")), name: row["name"],
-                                 addresses: try row.addresses("email"))
+        var records: [ContactRecord] = []
+        var accounts: [(AccountID, CSVTable.Row)] = []
+        for row in table.rows {
+            guard let record = try problems.decode({ () throws -> ContactRecord in
+                let id = ContactID(try row.nonEmpty("id"))
+                if let first = seen[id] { throw row.error("id", "\"\(id)\" is given twice (first on line \(first))") }
+                return ContactRecord(id: id, accountID: AccountID(try row.nonEmpty("account_id")), name: row["name"],
+                                     addresses: try row.addresses("email"))
+            }) else { continue }
+            seen[record.id] = row.line
+            accounts.append((record.accountID, row))
+            records.append(record)
         }
-        try checkAccounts(records.map(\.accountID), table)
+        try checkAccounts(accounts, &problems)
         return records
     }
 
-    func users(_ table: CSVTable) throws -> [UserRecord] {
+    func users(_ table: CSVTable, _ problems: inout RowProblems) throws -> [UserRecord] {
         var seen: [UserID: Int] = [:]
-        return try table.rows.map { row in
-            let id = UserID(try row.nonEmpty("id"))
-            if let first = seen[id] { throw row.error("id", "\"\(id)\" is given twice (first on line \(first))") }
-            seen[id] = row.line
-            return UserRecord(id: id, name: row["name"], addresses: try row.addresses("email"))
+        var records: [UserRecord] = []
+        for row in table.rows {
+            guard let record = try problems.decode({ () throws -> UserRecord in
+                let id = UserID(try row.nonEmpty("id"))
+                if let first = seen[id] { throw row.error("id", "\"\(id)\" is given twice (first on line \(first))") }
+                return UserRecord(id: id, name: row["name"], addresses: try row.addresses("email"))
+            }) else { continue }
+            seen[record.id] = row.line
+            records.append(record)
         }
-    }
-
-    func orders(_ table: CSVTable) throws -> [OrderRecord] {
-        var seen: [Int64: Int] = [:]
-        let records = try table.rows.map { row in
-            let text = row["number"].trimmingASCIIWhitespace()
-            guard text.allSatisfy(\.isASCII), let number = Int64(text), number > 0 else {
-                throw row.error("number", "\"\(row["number"])\" is not a positive integer")
-            }
-            if let first = seen[number] { throw row.error("number", "\(number) is given twice (first on line \(first))") }
-            seen[number] = row.line
-            return OrderRecord(number: OrderNumber(number), accountID: AccountID(try row.nonEmpty("account_id")),
-                               description: row["description"])
-        }
-        try checkAccounts(records.map(\.accountID), table)
         return records
     }
 
-    private func checkAccounts(_ accounts: [AccountID], _ table: CSVTable) throws {
-        let missing = try database.missingAccounts(among: Set(accounts))
-        if let index = accounts.firstIndex(where: { missing.contains($0) }) {
-            throw table.rows[index].error("account_id", "\"\(accounts[index])\" names no account")
+    func orders(_ table: CSVTable, _ problems: inout RowProblems) throws -> [OrderRecord] {
+        var seen: [Int64: Int] = [:]
+        var records: [OrderRecord] = []
+        var accounts: [(AccountID, CSVTable.Row)] = []
+        for row in table.rows {
+            guard let record = try problems.decode({ () throws -> OrderRecord in
+                let text = row["number"].trimmingASCIIWhitespace()
+                guard text.allSatisfy(\.isASCII), let number = Int64(text), number > 0 else {
+                    throw row.error("number", "\"\(row["number"])\" is not a positive integer")
+                }
+                if let first = seen[number] {
+                    throw row.error("number", "\(number) is given twice (first on line \(first))")
+                }
+                return OrderRecord(number: OrderNumber(number), accountID: AccountID(try row.nonEmpty("account_id")),
+                                   description: row["description"])
+            }) else { continue }
+            seen[record.number.rawValue] = row.line
+            accounts.append((record.accountID, row))
+            records.append(record)
         }
+        try checkAccounts(accounts, &problems)
+        return records
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 
-/// A CSV file checked against the columns of one KIND (§3): every column known, none missing, none twice.
+/// A CSV file checked against the columns of one KIND (§3): every column known, none missing, none twice. A row with
+/// the wrong number of fields is a problem of that row (`problems`), not of the file: the other rows are still read.
 public struct CSVTable {
     /// One data row: values by column name, and a way to report a bad field with the row's line.
     public struct Row {
@@ -20,6 +21,8 @@ public struct CSVTable {
 
     public let file: String
     public let rows: [Row]
+    /// Rows left out of `rows` because their number of fields differs from the header's.
+    public let problems: [CSVError]
 
     /// Parses `bytes` (the file's name is `file` in messages) expecting exactly `columns`, in any order.
     public init(_ bytes: [UInt8], file: String, columns: [String]) throws {
@@ -42,12 +45,16 @@ public struct CSVTable {
         for column in columns where index[column] == nil {
             throw CSVError(file: file, line: header.line, field: column, message: "missing column")
         }
-        rows = try records.dropFirst().map { record in
+        var rows: [Row] = [], problems: [CSVError] = []
+        for record in records.dropFirst() {
             guard record.fields.count == header.fields.count else {
-                throw CSVError(file: file, line: record.line,
-                               message: "\(record.fields.count) fields, the header has \(header.fields.count)")
+                problems.append(CSVError(file: file, line: record.line,
+                                         message: "\(record.fields.count) fields, the header has \(header.fields.count)"))
+                continue
             }
-            return Row(file: file, line: record.line, fields: record.fields, columns: index)
+            rows.append(Row(file: file, line: record.line, fields: record.fields, columns: index))
         }
+        self.rows = rows
+        self.problems = problems
     }
 }

@@ -2,8 +2,9 @@ import CRMCore
 import Foundation
 import Store
 
-/// `crmservice import KIND CSV` (§3): reads and checks the whole file, then writes it in one transaction; a bad row
-/// rejects the file (a `CSVError` with its line) and nothing of it is written.
+/// `crmservice import KIND CSV` (§3) and the console's imports: reads and checks the whole file, then writes it in one
+/// transaction. Every row is decoded even after a bad one, so a rejection lists all bad rows (`ImportRejected`, each
+/// problem with its line and field); when there is any, nothing of the file is written.
 public struct ReferenceImporter {
     let database: AppDatabase
 
@@ -15,94 +16,94 @@ public struct ReferenceImporter {
         return try importBytes(kind, bytes, file: (path as NSString).lastPathComponent, now: now)
     }
 
-    /// Imports CSV `bytes`; `file` names it in errors.
+    /// Imports CSV `bytes`; `file` names it in errors. Throws `ImportRejected` when any row is bad.
     public func importBytes(_ kind: ImportKind, _ bytes: [UInt8], file: String, now: Date = Date()) throws -> ImportSummary {
-        let table = try CSVTable(bytes, file: file, columns: kind.columns)
+        let (rows, problems, _) = try decode(kind, bytes, file: file)
+        guard problems.isEmpty else { throw ImportRejected(problems: problems) }
+        switch rows {
+        case .accounts(let records): return try database.importAccounts(records, at: now)
+        case .contracts(let records): return try database.importContracts(records)
+        case .ratingRules(let rules): return try database.importRatingRules(rules)
+        case .exchangeRates(let rates): return try database.importExchangeRates(rates)
+        case .contacts(let records): return try database.importContacts(records)
+        case .users(let records): return try database.importUsers(records)
+        case .orders(let records): return try database.importOrders(records)
+        }
+    }
+
+    /// The validation pass: decodes every row as the import would and lists every problem, writing nothing.
+    public func check(_ kind: ImportKind, _ bytes: [UInt8], file: String) throws -> ImportCheck {
+        let (_, problems, goodRows) = try decode(kind, bytes, file: file)
+        return ImportCheck(kind: kind, goodRows: goodRows, problems: problems)
+    }
+
+    /// The rows of the file, the problems of the rows that could not be decoded or checked, by line, and how many
+    /// data rows have no problem. A file whose header or CSV syntax is broken has one problem and no rows.
+    func decode(_ kind: ImportKind, _ bytes: [UInt8], file: String) throws -> (DecodedRows, [CSVError], goodRows: Int) {
+        let table: CSVTable
+        do { table = try CSVTable(bytes, file: file, columns: kind.columns) } catch let error as CSVError {
+            return (DecodedRows.empty(kind), [error], 0)
+        }
+        var problems = RowProblems(table.problems)
+        let rows: DecodedRows = switch kind {
+        case .accounts: .accounts(try accounts(table, &problems))
+        case .contracts: .contracts(try contracts(table, &problems))
+        case .ratingRules: .ratingRules(try ratingRules(table, &problems))
+        case .exchangeRates: .exchangeRates(try exchangeRates(table, &problems))
+        case .contacts: .contacts(try contacts(table, &problems))
+        case .users: .users(try users(table, &problems))
+        case .orders: .orders(try orders(table, &problems))
+        }
+        let problemLines = Set(problems.byLine.map(\.line))
+        return (rows, problems.byLine, table.rows.count + table.problems.count - problemLines.count)
+    }
+
+    /// A problem for every row whose `account_id` names no account in the database.
+    func checkAccounts(_ rows: [(AccountID, CSVTable.Row)], _ problems: inout RowProblems) throws {
+        let missing = try database.missingAccounts(among: Set(rows.map(\.0)))
+        for (account, row) in rows where missing.contains(account) {
+            problems.add(row.error("account_id", "\"\(account)\" names no account"))
+        }
+    }
+}
+
+/// The rows of one file, decoded into the records of its kind.
+enum DecodedRows {
+    case accounts([AccountRecord]), contacts([ContactRecord]), users([UserRecord]), orders([OrderRecord])
+    case contracts([ContractRecord]), ratingRules([RatingRule]), exchangeRates([ExchangeRate])
+
+    static func empty(_ kind: ImportKind) -> DecodedRows {
         switch kind {
-        case .accounts: return try database.importAccounts(try accounts(table), at: now)
-        case .contracts: return try database.importContracts(try contracts(table))
-        case .ratingRules: return try database.importRatingRules(try ratingRules(table))
-        case .exchangeRates: return try database.importExchangeRates(try exchangeRates(table))
-        case .contacts, .users, .orders: return try importAddressBook(kind, table)
+        case .accounts: .accounts([])
+        case .contacts: .contacts([])
+        case .users: .users([])
+        case .orders: .orders([])
+        case .contracts: .contracts([])
+        case .ratingRules: .ratingRules([])
+        case .exchangeRates: .exchangeRates([])
+        }
+    }
+}
+
+/// The problems found while decoding a file's rows: a row's first bad field, then the checks across rows.
+struct RowProblems {
+    private var list: [CSVError]
+
+    init(_ list: [CSVError]) { self.list = list }
+
+    mutating func add(_ problem: CSVError) { list.append(problem) }
+
+    /// Runs `body` for one row; a `CSVError` becomes a problem and the row is left out (nil). Other errors (the
+    /// database's) end the decoding.
+    mutating func decode<T>(_ body: () throws -> T) throws -> T? {
+        do { return try body() } catch let error as CSVError {
+            list.append(error)
+            return nil
         }
     }
 
-    func accounts(_ table: CSVTable) throws -> [AccountRecord] {
-        var seen: [AccountID: Int] = [:]
-        var records: [AccountRecord] = []
-        var parents: [(AccountID, CSVTable.Row)] = []
-        for row in table.rows {
-            let id = AccountID(try row.nonEmpty("id"))
-            if let first = seen[id] { throw row.error("id", "\"\(id)\" is given twice (first on line \(first))") }
-            seen[id] = row.line
-            let parent = row["parent_id"].isEmpty ? nil : AccountID(row["parent_id"])
-            if let parent { parents.append((parent, row)) }
-            records.append(AccountRecord(id: id, name: row["name"], type: AccountType(try row.nonEmpty("type")),
-                                         status: AccountStatus(try row.nonEmpty("status")), parentID: parent,
-                                         currency: try row.currency("currency")))
-        }
-        let missing = try database.missingAccounts(among: Set(parents.map(\.0)).subtracting(seen.keys))
-        if let (parent, row) = parents.first(where: { missing.contains($0.0) }) {
-            throw row.error("parent_id", "\"\(parent)\" names no account in this file or the database")
-        }
-        return records
-    }
-
-    func contracts(_ table: CSVTable) throws -> [ContractRecord] {
-        var seen: [ContractID: Int] = [:]
-        var records: [ContractRecord] = []
-        for row in table.rows {
-            let id = ContractID(try row.nonEmpty("id"))
-            if let first = seen[id] { throw row.error("id", "\"\(id)\" is given twice (first on line \(first))") }
-            seen[id] = row.line
-            let modified = row["modified_at"]
-            guard ISO8601Text.isDateTime(modified) else {
-                throw row.error("modified_at", "\"\(modified)\" is not an ISO 8601 date or time")
-            }
-            records.append(ContractRecord(id: id, accountID: AccountID(try row.nonEmpty("account_id")),
-                                          itemValue: try row.decimal("item_value"),
-                                          serviceValue: try row.decimal("service_value"),
-                                          currency: try row.currency("currency"), modifiedAt: modified))
-        }
-        let missing = try database.missingAccounts(among: Set(records.map(\.accountID)))
-        if let index = records.firstIndex(where: { missing.contains($0.accountID) }) {
-            throw table.rows[index].error("account_id", "\"\(records[index].accountID)\" names no account")
-        }
-        return records
-    }
-
-    func ratingRules(_ table: CSVTable) throws -> [RatingRule] {
-        var currencyOfType: [AccountType: (CurrencyCode, Int)] = [:]
-        return try table.rows.map { row in
-            let type = AccountType(try row.nonEmpty("account_type"))
-            guard let number = Int(row["rating"]), let rating = Rating(rawValue: number) else {
-                throw row.error("rating", "\"\(row["rating"])\" is not a rating from 1 to 7")
-            }
-            let from = try row.wholeUnits("amount_from"), to = try row.wholeUnits("amount_to")
-            guard from <= to else { throw row.error("amount_to", "\(to) is below amount_from \(from)") }
-            let currency = try row.currency("currency")
-            if let (first, line) = currencyOfType[type], first != currency {
-                throw row.error("currency", "\(currency) differs from \(first) on line \(line) for account type \(type)")
-            }
-            currencyOfType[type] = currencyOfType[type] ?? (currency, row.line)
-            return RatingRule(accountType: type, rating: rating, amountFrom: from, amountTo: to, currency: currency)
-        }
-    }
-
-    func exchangeRates(_ table: CSVTable) throws -> [ExchangeRate] {
-        var seen: [String: Int] = [:]
-        return try table.rows.map { row in
-            let from = try row.currency("from_currency"), to = try row.currency("to_currency")
-            guard from != to else { throw row.error("to_currency", "equals from_currency") }
-            let rate = try row.decimal("rate")
-            guard rate.units > 0 else { throw row.error("rate", "\"\(row["rate"])\" is not a positive rate") }
-            guard let day = Day(rawValue: row["valid_from"]) else {
-                throw row.error("valid_from", "\"\(row["valid_from"])\" is not an ISO 8601 date (YYYY-MM-DD)")
-            }
-            let key = "\(from) \(to) \(day)"
-            if let first = seen[key] { throw row.error("valid_from", "\(key) is given twice (first on line \(first))") }
-            seen[key] = row.line
-            return ExchangeRate(from: from, to: to, rate: rate, validFrom: day)
-        }
+    /// Every problem, by line (the order found within a line).
+    var byLine: [CSVError] {
+        list.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
     }
 }

@@ -9,9 +9,12 @@ public struct RatingService {
 
     public init(database: AppDatabase) { self.database = database }
 
-    /// `rating run [--full]`: runs the job and returns its outcome and a printable summary.
-    public func run(full: Bool, now: Date = Date()) throws -> (outcome: RatingJob.Outcome, summary: String) {
-        let outcome = try RatingJob(store: database, log: database).run(full: full, now: now)
+    /// `rating run [--full]`: runs the job and returns its outcome and a printable summary. `onlyWhenIdle` refuses to
+    /// start while a run of the rating is `running` (`JobAlreadyRunning`), as the scheduler does.
+    public func run(full: Bool, now: Date = Date(), onlyWhenIdle: Bool = false) throws
+        -> (outcome: RatingJob.Outcome, summary: String) {
+        let log: any JobRunLog = onlyWhenIdle ? IdleGuardedRunLog(database: database) : database
+        let outcome = try RatingJob(store: database, log: log).run(full: full, now: now)
         var lines = ["rating run \(outcome.runID) (\(outcome.full ? "full" : "incremental")): "
             + "\(outcome.examined) accounts examined, \(outcome.changed) ratings changed, \(outcome.problems.count) problems"]
         lines += outcome.messages.map { "  \($0)" }

@@ -94,6 +94,9 @@ public struct ServiceApplication: Sendable {
             password: password.value, state: state,
             console: ConsoleServices(logins: database, sessions: database, audit: database,
                                      hashing: BcryptPasswordHashing(), health: state,
+                                     imports: ConsoleImports(database: database, audit: database),
+                                     rating: ConsoleRating(database: database, audit: database),
+                                     review: ConsoleReviewQueue(database: database, policy: configuration.capture.policy),
                                      candidates: ReviewCandidateService(database: database,
                                                                         policy: configuration.capture.policy)),
             logger: logger, onServerRunning: onAdminServerRunning)

@@ -50,8 +50,14 @@ extension AppDatabase {
                 let oldAddresses = try String.fetchAll(db, sql: """
                     SELECT address FROM contact_addresses WHERE contact_id = ? ORDER BY position
                     """, arguments: [r.id.rawValue])
+                // Remembered addresses (§8) live apart and are listed by `exportContacts`: the file's own are the rest,
+                // so exporting and importing again changes nothing.
+                let remembered = Set(try String.fetchAll(db, sql: """
+                    SELECT address FROM remembered_addresses WHERE contact_id = ?
+                    """, arguments: [r.id.rawValue]))
+                let addresses = r.addresses.filter { !remembered.contains($0.value) }
                 if let old, old["account_id"] == r.accountID.rawValue, old["name"] == r.name,
-                   oldAddresses == r.addresses.map(\.value) {
+                   oldAddresses == addresses.map(\.value) {
                     summary.unchanged += 1
                     continue
                 }
@@ -60,7 +66,7 @@ extension AppDatabase {
                     ON CONFLICT (id) DO UPDATE SET account_id = excluded.account_id, name = excluded.name
                     """, arguments: [r.id.rawValue, r.accountID.rawValue, r.name])
                 try db.execute(sql: "DELETE FROM contact_addresses WHERE contact_id = ?", arguments: [r.id.rawValue])
-                for (position, address) in r.addresses.enumerated() {
+                for (position, address) in addresses.enumerated() {
                     try db.execute(sql: """
                         INSERT INTO contact_addresses (contact_id, address, position) VALUES (?, ?, ?) ON CONFLICT DO NOTHING
                         """, arguments: [r.id.rawValue, address.value, position])
@@ -122,12 +128,20 @@ extension AppDatabase {
         }
     }
 
-    /// Every contact, by id.
+    /// Every contact, by id, with its addresses: the imported ones, then those remembered from the review queue (§8),
+    /// so that the export imported elsewhere gives the same address book.
     public func exportContacts() throws -> [ContactRecord] {
         try writer.read { db in
             var addresses: [String: [EmailAddress]] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT contact_id, address FROM contact_addresses ORDER BY contact_id, position") {
                 if let a = EmailAddress(row[1] as String) { addresses[row[0], default: []].append(a) }
+            }
+            for row in try Row.fetchAll(db, sql: """
+                SELECT contact_id, address FROM remembered_addresses ORDER BY contact_id, remembered_at, address
+                """) {
+                if let a = EmailAddress(row[1] as String), addresses[row[0]]?.contains(a) != true {
+                    addresses[row[0], default: []].append(a)
+                }
             }
             return try Row.fetchAll(db, sql: "SELECT id, account_id, name FROM contacts ORDER BY id").map { row in
                 ContactRecord(id: ContactID(row[0] as String), accountID: AccountID(row[1] as String), name: row[2],

@@ -30,7 +30,8 @@ extension DatabaseCaptureTransaction {
                 try db.cachedStatement(sql: "DELETE FROM \(table) WHERE message_id = ?").execute(arguments: [message])
             }
             try db.cachedStatement(sql: """
-                UPDATE messages SET excluded = 1, date = NULL, subject = NULL, from_address = NULL WHERE id = ?
+                UPDATE messages SET excluded = 1, date = NULL, subject = NULL, from_address = NULL, from_name = NULL
+                WHERE id = ?
                 """).execute(arguments: [message])
             try deleteUnreferencedBlobs(blobs)
         case .discarded:

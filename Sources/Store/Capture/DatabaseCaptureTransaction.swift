@@ -117,11 +117,11 @@ final class DatabaseCaptureTransaction: CaptureTransaction {
 
     func insertMessage(_ identity: MessageIdentity, headline: MessageHeadline, copy: RawCopy) throws -> Int64 {
         try db.cachedStatement(sql: """
-            INSERT INTO messages (identity, message_id, date, subject, from_address, excluded, created_at)
-            VALUES (?, ?, ?, ?, ?, 0, ?)
+            INSERT INTO messages (identity, message_id, date, subject, from_address, from_name, excluded, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, 0, ?)
             """).execute(arguments: [identity.description, headline.messageID,
                                      headline.date.map(AppDatabase.timestamp), headline.subject, headline.from,
-                                     AppDatabase.timestamp(Date())])
+                                     headline.fromName, AppDatabase.timestamp(Date())])
         let id = db.lastInsertedRowID
         try addCopy(to: id, copy: copy)
         return id

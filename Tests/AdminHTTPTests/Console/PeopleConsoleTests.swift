@@ -30,6 +30,8 @@ struct PeopleConsoleTests {
     static func withServer(_ harness: ConsoleHarness, _ body: (ConsoleClient) async throws -> Void) async throws {
         var services = try harness.services()
         services.candidates = ReviewCandidateService(database: harness.database)
+        // The review pages too: `/review/people` must win over their `/review/:id`.
+        services.review = ConsoleReviewQueue(database: harness.database)
         try await LiveAdminServer.with(harness.state, console: services) { server in
             try await body(ConsoleClient(port: server.port))
         }

@@ -25,7 +25,7 @@ import Testing
     @Test func aBadRowRejectsTheWholeFile() throws {
         try w.load(.accounts, accountsCSV([("A", "Customer", "Active", "")]))
         let csv = contractsCSV([("C1", "A", "1", "0", "EUR"), ("C2", "A", "2", "0", "EUR")]) + "\nC3,A,3,0,euro,2026-01-01"
-        #expect(throws: CSVError.self) { try w.load(.contracts, csv) }
+        #expect(throws: ImportRejected.self) { try w.load(.contracts, csv) }
         #expect(try w.database.exportContracts().isEmpty)
     }
 
@@ -78,7 +78,7 @@ import Testing
             _ = try importer.importFile(kind, path: dir.appendingPathComponent("\(kind.rawValue).csv").path)
         }
         #expect(try w.database.exportAccounts().first { $0.record.id.rawValue == "A3" }?.record.name == "Deep \"Sub\"\nline two")
-        #expect(throws: CSVError.self) {
+        #expect(throws: ImportRejected.self) {
             try importer.importFile(.contracts, path: dir.appendingPathComponent("bad-contracts.csv").path)
         }
     }

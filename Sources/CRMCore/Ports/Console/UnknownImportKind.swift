@@ -1,0 +1,6 @@
+/// A kind the console was asked for that cannot be imported (`appointments` has no importer yet).
+public struct UnknownImportKind: Error, Sendable, Hashable, CustomStringConvertible {
+    public var kind: String
+    public init(kind: String) { self.kind = kind }
+    public var description: String { "\"\(kind)\" is not a kind that can be imported" }
+}
