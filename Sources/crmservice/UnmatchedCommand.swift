@@ -8,7 +8,7 @@ struct UnmatchedCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "unmatched",
         abstract: "The review queue of messages capture could not place.",
-        subcommands: [List.self, Show.self, Assign.self, Dismiss.self, Reprocess.self]
+        subcommands: [List.self, Show.self, Assign.self, Dismiss.self, Reprocess.self, People.self, Reject.self]
     )
 
     struct Actor: ParsableArguments {
@@ -40,7 +40,7 @@ struct UnmatchedCommand: ParsableCommand {
         }
     }
 
-    /// `unmatched show ID`.
+    /// `unmatched show ID`, with the ranked candidate contacts (§8).
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show one entry: why it is here, its sources, headers.")
         @Argument(help: "The entry id.") var id: Int64
@@ -52,6 +52,7 @@ struct UnmatchedCommand: ParsableCommand {
             do { text = try service.show(id) } catch { throw CommandFailure.failed("\(error)") }
             guard let text else { throw CommandFailure.badInput("unmatched entry \(id): no such entry") }
             print(text, terminator: "")
+            do { for line in try service.candidateLines(id) { print(line) } } catch { throw CommandFailure.failed("\(error)") }
         }
     }
 

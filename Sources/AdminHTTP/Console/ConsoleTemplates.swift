@@ -15,5 +15,6 @@ public enum ConsoleTemplates {
         "jobs": JobsTemplate.text,
         "accounts": AccountsTemplate.list,
         "account": AccountsTemplate.history,
+        "people": PeopleTemplate.text,
     ]
 }
