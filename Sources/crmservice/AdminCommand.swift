@@ -43,7 +43,7 @@ struct AdminCommand: ParsableCommand {
             let acting = try actor.resolve(in: store, needs: nil)
             let administration = LoginAdministration(database: store)
             try adminFailures {
-                _ = try administration.login(named: user) // an unknown user before asking for a password
+                _ = try administration.mayChangePassword(of: user, actor: acting) // before asking for a password
                 let password: String
                 if let passwordFile {
                     do { password = try SecretFile.read(passwordFile).value } catch let error as SecretFileError {

@@ -48,13 +48,20 @@ public struct LoginAdministration {
     /// `admin passwd USER`: checks the password against §8's rules, then stores its hash. Setting another user's
     /// password needs `admin` when `--as` names a user.
     public func setPassword(of name: String, to password: String, actor: CLIActor, at time: Date = Date()) throws {
-        let login = try login(named: name)
-        if !actor.isUser(login.user) { try actor.require(.admin) }
+        let login = try mayChangePassword(of: name, actor: actor)
         do { try policy.check(password) } catch let error as UnacceptablePassword {
             throw AdminInputError(problem: .password(error))
         }
         let hash = try hashing.hash(password)
         try database.setPasswordHash(hash, of: login.user, actor: actor.name, origin: .cli, at: time)
+    }
+
+    /// The user whose password `actor` means to set, once it is known to exist and the actor may set it (its own,
+    /// or any with `admin` when `--as` names a user): checked before a password is asked for.
+    public func mayChangePassword(of name: String, actor: CLIActor) throws -> Login {
+        let login = try login(named: name)
+        if !actor.isUser(login.user) { try actor.require(.admin) }
+        return login
     }
 
     /// `admin grant USER RIGHT...`; needs `admin` when `--as` names a user.
