@@ -29,11 +29,13 @@ extension UnmatchedCommand {
         @Argument(help: "The address.") var address: String
         @Option(help: "The contact id.") var contact: String
         @OptionGroup var database: DatabaseOptions
-        @OptionGroup var actor: Actor
+        @OptionGroup var actor: ActorOption
 
         func run() throws {
-            let service = ReviewService(database: try database.openStore())
-            do { try service.reject(address: address, contact: contact, actor: actor.name) } catch let error as ReviewInputError {
+            let store = try database.openStore()
+            let acting = try actor.resolve(in: store, needs: .review)
+            let service = ReviewService(database: store)
+            do { try service.reject(address: address, contact: contact, actor: acting.name) } catch let error as ReviewInputError {
                 throw CommandFailure.badInput(error.description)
             } catch {
                 throw CommandFailure.failed("\(error)")
