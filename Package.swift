@@ -102,7 +102,7 @@ let package = Package(
         .testTarget(
             name: "PollingTests",
             dependencies: [
-                "Capture", "CRMServiceApp", "Store", "IMAPClient", "CRMCore", "TestSupport",
+                "Capture", "CRMServiceApp", "Store", "IMAPClient", "CRMCore", "TestSupport", "AdminHTTP",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

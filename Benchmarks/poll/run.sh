@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Poll benchmark (issue #4): generates N messages (default 5000) with scripts/gen-capture-fixtures, loads them into a
 # throwaway Dovecot (scripts/dovecot, imaps on 127.0.0.1), and times in the same run:
-#   - `crmservice poll --once` (release build) into a fresh database: up to 50 messages a transaction (the default);
-#   - the same with --batch-size 1 (one transaction per message), to see what batching is worth, then the default
-#     again (the spread between the two default runs is the noise of the machine);
+#   - `crmservice poll --once` (release build) into a fresh database: up to 50 messages a transaction and one
+#     `UID FETCH` command for the messages of a batch (the defaults);
+#   - the same with --fetch-one-by-one (one `UID FETCH` round trip a message, as before issue #15), to see what the
+#     batched fetch is worth;
+#   - the same with --batch-size 1 (one transaction and one fetch per message), to see what batching is worth, then
+#     the default again (the spread between the two default runs is the noise of the machine);
 #   - mbsync (isync) pulling the same folder into an empty Maildir: the reference (fetch and write only, no parsing,
 #     no matching, no database), over the same TLS port with the same CA and password file (PassCmd).
 # Prints messages/s of each. Both poll runs use the default after-action (`seen`, one more command per message).
@@ -55,6 +58,7 @@ echo "poll benchmark: $COUNT generated messages ($(echo "$BYTES / 1000000" | bc 
 # 2x slower), so one untimed poll warms it before the timed runs.
 poll warm-up >/dev/null
 poll poll
+poll poll-one-by-one --fetch-one-by-one
 poll poll-batch1 --batch-size 1
 poll poll-again
 

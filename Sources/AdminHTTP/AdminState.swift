@@ -68,6 +68,15 @@ public final class AdminState: PollObserver, Sendable {
         pollErrors(mailbox, kind).increment()
     }
 
+    public func afterActionProblem(mailbox: String, at time: Date, reason: String?) {
+        health.withLock { all in
+            var entry = all[mailbox] ?? MailboxHealth()
+            entry.afterActionError = reason
+            all[mailbox] = entry
+        }
+        register(mailbox)
+    }
+
     // MARK: Metrics
 
     private func known(_ mailbox: String) {

@@ -4,7 +4,8 @@ import Foundation
 /// The body of `/healthz`: `{"status": "ok"|"degraded", "mailboxes": {NAME: {...}}}` with times in ISO 8601 UTC.
 ///
 /// The status is `ok` (HTTP 200) when every mailbox has not polled yet or has succeeded since its last failure, and
-/// `degraded` (HTTP 503) when at least one mailbox's latest poll failed. Without credentials only `status` is shown
+/// `degraded` (HTTP 503) when at least one mailbox's latest poll failed or its after-action cannot be carried out
+/// (`after_action_error`). Without credentials only `status` is shown
 /// (what a load balancer or monitor needs); the per-mailbox detail needs the admin password.
 public struct HealthReport: Sendable, Equatable, Encodable {
     public enum Status: String, Sendable, Encodable { case ok, degraded }
@@ -43,6 +44,7 @@ extension MailboxHealth: Encodable {
     enum CodingKeys: String, CodingKey {
         case lastSuccess = "last_success", lastError = "last_error", lastErrorKind = "last_error_kind"
         case lastErrorMessage = "last_error_message", consecutiveFailures = "consecutive_failures"
+        case afterActionError = "after_action_error"
     }
 
     /// Every key is present; absent values are `null`.
@@ -53,6 +55,7 @@ extension MailboxHealth: Encodable {
         try container.encode(lastErrorKind, forKey: .lastErrorKind)
         try container.encode(lastErrorMessage, forKey: .lastErrorMessage)
         try container.encode(consecutiveFailures, forKey: .consecutiveFailures)
+        try container.encode(afterActionError, forKey: .afterActionError)
     }
 
     /// `2026-11-23T10:04:05Z`.

@@ -14,8 +14,9 @@ import Matching
 /// - An unprocessable message with no bytes at all has no identity of its own: it gets one from its source
 ///   (`sha256` of `unprocessable` + mailbox + ref), so two unreadable messages are never taken for one.
 extension CapturePipeline {
-    /// Captures a message over `capture.max_message_bytes` whose `raw.bytes` are only its header section.
-    public func captureTooLarge(
+    /// Captures a message over `capture.max_message_bytes` whose `raw.bytes` are only its header section (through
+    /// `capture`, which counts it).
+    func captureTooLarge(
         _ prepared: PreparedMessage, _ tooLarge: MessageTooLarge, in tx: any CaptureTransaction, at time: Date = Date()
     ) throws -> CaptureResult {
         let audit = AuditTrail(decidingRule: .limits, entries: [.tooLarge(size: tooLarge.size, limit: tooLarge.limit)])
@@ -33,7 +34,9 @@ extension CapturePipeline {
             prepared.identity = .contentSHA256(SHA256.hexDigest(Array(key.utf8)))
         }
         let audit = AuditTrail(decidingRule: .limits, entries: [.unprocessable(attempts: attempts, error: error)])
-        return try captureKept(prepared, reason: .unprocessable, audit: audit, in: tx, at: time)
+        let result = try captureKept(prepared, reason: .unprocessable, audit: audit, in: tx, at: time)
+        try tx.countCaptured(result.polledOutcome, at: time)
+        return result
     }
 
     /// Stores `prepared` as an unmatched entry with `reason`, unless it is excluded or already stored.

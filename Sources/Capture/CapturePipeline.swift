@@ -50,8 +50,16 @@ public struct CapturePipeline: Sendable {
         return PreparedMessage(raw: raw, parsed: parsed, checksum: checksum, identity: identity)
     }
 
-    /// Captures a prepared message inside `tx`.
+    /// Captures a prepared message inside `tx`, and counts its outcome for the day of `time` in the same transaction
+    /// (the dashboard's per-day counts stay exact: they commit or roll back with the outcome).
     public func capture(_ prepared: PreparedMessage, in tx: any CaptureTransaction, at time: Date = Date()) throws
+        -> CaptureResult {
+        let result = try decideAndStore(prepared, in: tx, at: time)
+        try tx.countCaptured(result.polledOutcome, at: time)
+        return result
+    }
+
+    private func decideAndStore(_ prepared: PreparedMessage, in tx: any CaptureTransaction, at time: Date) throws
         -> CaptureResult {
         if let tooLarge = prepared.raw.tooLarge { return try captureTooLarge(prepared, tooLarge, in: tx, at: time) }
         let (raw, parsed, checksum, identity) = (prepared.raw, prepared.parsed, prepared.checksum, prepared.identity)

@@ -3,7 +3,7 @@ import CRMCore
 
 extension CurlMailboxSession {
     /// Maps a libcurl failure to an `IMAPError`: kind by result code; message naming the operation, server, folder
-    /// and user, libcurl's detail and the server's last tagged line, with the secret removed.
+    /// and user, libcurl's detail and the server's tagged reply to the failed command (never a later line), with the secret removed.
     func makeError(_ code: CURLcode, what: String) -> IMAPError {
         let kind: PollErrorKind
         switch code {
@@ -16,15 +16,16 @@ extension CurlMailboxSession {
         case CURLE_LOGIN_DENIED: kind = .auth
         default: kind = .protocolError
         }
+        // The tagged reply of the failed command names the reason; libcurl's text only says that one came
+        // (`Quote command returned error`), so it goes last, in brackets.
         var message = "\(what) on \(endpoint.displayName) as \(endpoint.user) failed: "
-        message += String(cString: curl_easy_strerror(code))
+        let lines = buffer.serverLines
+        var curl = String(cString: curl_easy_strerror(code))
         let detail = String(cString: errorBuffer)
-        if !detail.isEmpty { message += " (\(detail))" }
-        var line = buffer.lastServerLine[...]
-        while let last = line.last, last == 0x0D || last == 0x0A || last == 0x20 { line = line.dropLast() }
-        let server = String(decoding: line, as: UTF8.self)
-        if !server.isEmpty, !server.hasPrefix("*") { message += "; server: \(server)" }
-        return IMAPError(kind: kind, message: redacted(message), curlCode: Int(code.rawValue))
+        if !detail.isEmpty { curl += ", \(detail)" }
+        if let reply = lines.quoted { message += "\(reply) (libcurl: \(curl))" } else { message += curl }
+        return IMAPError(kind: kind, message: redacted(message), curlCode: Int(code.rawValue),
+                         serverReply: lines.quoted.map(redacted), responseCode: lines.responseCode)
     }
 
     /// Never lets the secret through, whatever libcurl or the server put in the text.

@@ -290,7 +290,7 @@ public final class CurlMailboxSession: MailboxSession {
             guard n > 0, let ptr else { return n }
             let buffer = Unmanaged<TransferBuffer>.fromOpaque(user).takeUnretainedValue()
             ptr.withMemoryRebound(to: UInt8.self, capacity: n) {
-                buffer.lastServerLine = Array(UnsafeBufferPointer(start: $0, count: min(n, 300)))
+                buffer.serverLines.note(UnsafeBufferPointer(start: $0, count: n))
             }
             return n
         })

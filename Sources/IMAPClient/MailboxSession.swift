@@ -45,6 +45,18 @@ public protocol MailboxSession: AnyObject {
     func fetch(_ uid: MessageUID, uidValidity: UIDValidity, limit: Int) throws -> [UInt8]
     /// Only the header section (`BODY.PEEK[HEADER]`), for a message too large to fetch whole. Never sets `\Seen`.
     func fetchHeader(_ uid: MessageUID, uidValidity: UIDValidity) throws -> [UInt8]
+    /// The whole messages of `uids` in one command, each at most `limit` bytes, never setting `\Seen`; a UID absent
+    /// from the result is fetched one by one by the caller. Throws when the command fails as a whole.
+    func fetch(_ uids: [MessageUID], uidValidity: UIDValidity, limit: Int) throws -> [MessageUID: [UInt8]]
+
+    // The after-action's folder (defaults in MailboxSession+Folders.swift).
+
+    /// The personal namespace (NAMESPACE, RFC 2342), else the separator `LIST "" ""` gives.
+    func folderHierarchy() throws -> FolderHierarchy
+    /// Whether the folder `wireName` exists and can hold messages (LIST).
+    func folderExists(_ wireName: String) throws -> Bool
+    /// Creates the folder `wireName` (CREATE); a refusal throws an `IMAPError` quoting the server's reply.
+    func createFolder(_ wireName: String) throws
 }
 
 extension MailboxSession {

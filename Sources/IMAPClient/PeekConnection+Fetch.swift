@@ -93,7 +93,7 @@ extension PeekConnection {
     }
 
     /// `EXAMINE "folder"`: read-only, so that not even a `BODY[]` could set `\Seen`; notes its UIDVALIDITY.
-    private func examine() throws {
+    func examine() throws {
         examinedValidity = nil
         guard !endpoint.folder.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else {
             throw IMAPError(kind: .protocolError, message: "bad folder name for EXAMINE on \(endpoint.displayName)")
@@ -117,12 +117,20 @@ extension PeekConnection {
         }
     }
 
-    private func refused(_ line: IMAPLiteralReader.Line, what: String) -> IMAPError {
-        IMAPError(kind: .protocolError,
-                  message: redacted("\(what) on \(endpoint.displayName) refused; server: \(String(line.text.prefix(300)))"))
+    /// A tagged `NO` or `BAD` to `what`: the error quotes that reply (without its tag) and keeps its response code.
+    func refused(_ line: IMAPLiteralReader.Line, what: String) -> IMAPError {
+        let text = redacted(String(line.text.prefix(300)))
+        let reply = text.split(separator: " ", maxSplits: 1).dropFirst().first.map(String.init) ?? text
+        var code: String?
+        if let open = reply.firstIndex(of: "["), reply[..<open].allSatisfy({ $0.isLetter || $0 == " " }) {
+            let inside = reply[reply.index(after: open)...].prefix { $0 != "]" && $0 != " " }
+            if !inside.isEmpty { code = inside.uppercased() }
+        }
+        return IMAPError(kind: .protocolError, message: "\(what) on \(endpoint.displayName) failed: \(reply)",
+                         serverReply: reply, responseCode: code)
     }
 
-    private func noteBye(_ line: IMAPLiteralReader.Line) {
+    func noteBye(_ line: IMAPLiteralReader.Line) {
         if Self.hasPrefix(line.texts[0], "* BYE") { byeLine = String(line.text.prefix(300)) }
     }
 
@@ -165,7 +173,7 @@ extension PeekConnection {
     }
 
     /// The number after `UID ` in a FETCH's text, if any.
-    private static func uidValue(in text: [UInt8]) -> UInt32? {
+    static func uidValue(in text: [UInt8]) -> UInt32? {
         let upper = text.map { (0x61...0x7A).contains($0) ? $0 - 0x20 : $0 }
         for opening in [Array("(UID ".utf8), Array(" UID ".utf8)] {
             guard let range = firstRange(of: opening, in: upper) else { continue }
@@ -175,7 +183,7 @@ extension PeekConnection {
         return nil
     }
 
-    private static func hasPrefix(_ bytes: [UInt8], _ prefix: String) -> Bool {
+    static func hasPrefix(_ bytes: [UInt8], _ prefix: String) -> Bool {
         let p = Array(prefix.utf8)
         guard bytes.count >= p.count else { return false }
         return zip(bytes, p).allSatisfy { upper($0) == upper($1) }
@@ -186,7 +194,7 @@ extension PeekConnection {
         return zip(bytes.suffix(suffix.count), suffix).allSatisfy { upper($0) == upper($1) }
     }
 
-    private static func contains(_ bytes: [UInt8], _ needle: String) -> Bool {
+    static func contains(_ bytes: [UInt8], _ needle: String) -> Bool {
         contains(bytes, Array(needle.utf8))
     }
 
@@ -202,5 +210,5 @@ extension PeekConnection {
         return nil
     }
 
-    private static func upper(_ b: UInt8) -> UInt8 { (0x61...0x7A).contains(b) ? b - 0x20 : b }
+    static func upper(_ b: UInt8) -> UInt8 { (0x61...0x7A).contains(b) ? b - 0x20 : b }
 }

@@ -110,7 +110,7 @@ final class PeekConnection {
             guard n > 0, let ptr else { return n }
             let buffer = Unmanaged<TransferBuffer>.fromOpaque(user).takeUnretainedValue()
             ptr.withMemoryRebound(to: UInt8.self, capacity: n) {
-                buffer.lastServerLine = Array(UnsafeBufferPointer(start: $0, count: min(n, 300)))
+                buffer.serverLines.note(UnsafeBufferPointer(start: $0, count: n))
             }
             return n
         })
@@ -189,10 +189,7 @@ final class PeekConnection {
         message += String(cString: curl_easy_strerror(code))
         let detail = String(cString: errorBuffer)
         if !detail.isEmpty { message += " (\(detail))" }
-        var line = headers.lastServerLine[...]
-        while let last = line.last, last == 0x0D || last == 0x0A || last == 0x20 { line = line.dropLast() }
-        let server = String(decoding: line, as: UTF8.self)
-        if !server.isEmpty, !server.hasPrefix("*") { message += "; server: \(server)" }
+        if let reply = headers.serverLines.quoted { message += "; server: \(reply)" }
         return IMAPError(kind: Self.kind(of: code), message: redacted(message), curlCode: Int(code.rawValue))
     }
 

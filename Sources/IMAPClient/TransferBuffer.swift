@@ -5,7 +5,8 @@
 /// limit), so the limit is that of an answer to a command.
 final class TransferBuffer {
     var body: [UInt8] = []
-    var lastServerLine: [UInt8] = []
+    /// The server's lines through the header callback (for an error message).
+    let serverLines = ServerLines()
     /// The most `body` may hold.
     let limit: Int
 
@@ -18,7 +19,7 @@ final class TransferBuffer {
 
     func reset() {
         body.removeAll(keepingCapacity: body.capacity <= Self.keptCapacity)
-        lastServerLine.removeAll()
+        serverLines.reset()
     }
 
     /// Capacity kept between transfers; a bigger buffer is released.

@@ -101,6 +101,9 @@ extension AppDatabase {
         registerLimitsMigrations(in: &migrator)
         migrator.registerMigration("v5-logins", migrate: migrateLogins)
         migrator.registerMigration("v5-remembered", migrate: migrateRemembered)
+        migrator.registerMigration("v5-daily-counts", migrate: migrateDailyCounts)
+        migrator.registerMigration("v5-rejected-suggestions", migrate: migrateRejectedSuggestions)
+        migrator.registerMigration("v5-address-book-version", migrate: migrateAddressBookVersion)
         return migrator
     }
 }

@@ -123,6 +123,15 @@ extension AppDatabase: SchedulerStore {
         }
     }
 
+    /// The latest run of `job` (by start), or nil: one index lookup, however long the run log (`jobs list`, the
+    /// console's pages).
+    public func latestRun(of job: String) throws -> JobRun? {
+        try writer.read { db in
+            try Row.fetchOne(db, sql: Self.runColumns + " WHERE job = ? ORDER BY started_at DESC, id DESC LIMIT 1",
+                             arguments: [job]).map(Self.jobRun)
+        }
+    }
+
     private static let runColumns = "SELECT id, job, started_at, ended_at, state, examined, changed, messages FROM job_runs"
 
     private static func jobRun(_ row: Row) -> JobRun {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CRMCore
 import CRMServiceApp
 import Foundation
 
@@ -33,9 +34,11 @@ struct ImportCommand: ParsableCommand {
         var csv: String
 
         @OptionGroup var databaseOptions: DatabaseOptions
+        @OptionGroup var actor: ActorOption
 
         func run() throws {
             let database = try databaseOptions.openStore()
+            let acting = try actor.resolve(in: database, needs: .import)
             let summary: ImportSummaryText
             do {
                 summary = ImportSummaryText(try ReferenceImporter(database: database).importFile(kind, path: csv))
@@ -51,6 +54,7 @@ struct ImportCommand: ParsableCommand {
                 throw CommandFailure.failed("import of \(csv) failed: \(error)")
             }
             print("\(csv): \(summary.text)")
+            try acting.record("import", target: "import \(kind.rawValue)", detail: "\(csv): \(summary.text)", in: database)
         }
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CRMCore
 import CRMServiceApp
 import Foundation
 import Synchronization
@@ -22,10 +23,13 @@ struct JobsCommand: ParsableCommand {
     struct DatabaseOption: ParsableArguments {
         @OptionGroup var database: DatabaseOptions
 
-        func console() throws -> JobsConsole {
+        func console() throws -> JobsConsole { try open().console }
+
+        /// The console and its database, for the actions that check and record `--as`.
+        func open() throws -> (console: JobsConsole, store: StoreDatabase) {
             let configuration = try database.configuration()
             let store = try openDatabase(try database.databasePath(in: configuration))
-            return JobsConsole(database: store, jobs: configuration?.jobs)
+            return (JobsConsole(database: store, jobs: configuration?.jobs), store)
         }
     }
 
@@ -52,11 +56,13 @@ struct JobsCommand: ParsableCommand {
         @Argument(help: "The job: rating or log-truncate.")
         var name: String
         @OptionGroup var options: DatabaseOption
+        @OptionGroup var actor: ActorOption
 
         // Synchronous: main.swift calls the synchronous `run()` of every command, so the job's async run is awaited
         // on another thread here.
         func run() throws {
-            let console = try options.console()
+            let (console, store) = try options.open()
+            let acting = try actor.resolve(in: store, needs: .scheduler)
             let name = self.name
             let result = Mutex<Result<(report: JobRunnerReport, summary: String), any Error>?>(nil)
             let done = DispatchSemaphore(value: 0)
@@ -70,6 +76,8 @@ struct JobsCommand: ParsableCommand {
             try jobsFailures {
                 let ran = try result.withLock { $0! }.get()
                 print(ran.summary, terminator: "")
+                try acting.record("job-run", target: "job-run \(ran.report.runID)",
+                                  detail: "\(name) \(ran.report.state.rawValue)", in: store)
                 if ran.report.state != .completed {
                     throw CommandFailure.failed("\(name) run \(ran.report.runID) \(ran.report.state.rawValue)")
                 }
@@ -103,10 +111,15 @@ struct JobsCommand: ParsableCommand {
         @Argument(help: "The run's id (see `jobs runs`).")
         var runID: String
         @OptionGroup var options: DatabaseOption
+        @OptionGroup var actor: ActorOption
 
         func run() throws {
-            let console = try options.console()
-            try jobsFailures { print(try console.stop(runID), terminator: "") }
+            let (console, store) = try options.open()
+            let acting = try actor.resolve(in: store, needs: .scheduler)
+            try jobsFailures {
+                print(try console.stop(runID), terminator: "")
+                try acting.record("job-stop", target: "job-run \(runID)", detail: "stop requested", in: store)
+            }
         }
     }
 
@@ -115,10 +128,15 @@ struct JobsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Put the scheduler in standby: nothing starts, mail polling included (persisted).")
         @OptionGroup var options: DatabaseOption
+        @OptionGroup var actor: ActorOption
 
         func run() throws {
-            let console = try options.console()
-            try jobsFailures { print(try console.setMode(.standby), terminator: "") }
+            let (console, store) = try options.open()
+            let acting = try actor.resolve(in: store, needs: .scheduler)
+            try jobsFailures {
+                print(try console.setMode(.standby), terminator: "")
+                try acting.record("scheduler-mode", target: "scheduler", detail: "standby", in: store)
+            }
         }
     }
 
@@ -127,10 +145,15 @@ struct JobsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Set the scheduler running again; fire times passed in standby are not made up.")
         @OptionGroup var options: DatabaseOption
+        @OptionGroup var actor: ActorOption
 
         func run() throws {
-            let console = try options.console()
-            try jobsFailures { print(try console.setMode(.running), terminator: "") }
+            let (console, store) = try options.open()
+            let acting = try actor.resolve(in: store, needs: .scheduler)
+            try jobsFailures {
+                print(try console.setMode(.running), terminator: "")
+                try acting.record("scheduler-mode", target: "scheduler", detail: "running", in: store)
+            }
         }
     }
 }

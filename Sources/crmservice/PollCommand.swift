@@ -62,6 +62,10 @@ struct PollCommand: AsyncParsableCommand {
     @Option(name: .customLong("batch-size"), help: .hidden)
     var batchSize: Int?
 
+    /// One `UID FETCH` a message instead of one a batch (the benchmark compares both).
+    @Flag(name: .customLong("fetch-one-by-one"), help: .hidden)
+    var fetchOneByOne = false
+
     func run() async throws {
         let maxMessageBytes = try MaxMessageBytes.checked(self.maxMessageBytes)
         let request: PollRequest
@@ -79,7 +83,7 @@ struct PollCommand: AsyncParsableCommand {
         let service = MailboxPolling.service(
             request.settings, database: database, policy: capture.policy,
             maxMessageBytes: maxMessageBytes ?? capture.maxMessageBytes, logger: logger,
-            batchSize: batchSize.map { max(1, $0) },
+            batchSize: batchSize.map { max(1, $0) }, fetchInBatches: !fetchOneByOne,
             onEvent: { event in
                 switch event {
                 case .polled(let summary, _): printLine("\(mailbox): \(summary.text)")

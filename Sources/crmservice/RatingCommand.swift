@@ -1,5 +1,7 @@
 import ArgumentParser
+import CRMCore
 import CRMServiceApp
+import Jobs
 
 /// `crmservice rating run|validate` (§6).
 struct RatingCommand: ParsableCommand {
@@ -18,14 +20,20 @@ struct RatingCommand: ParsableCommand {
         var full = false
 
         @OptionGroup var databaseOptions: DatabaseOptions
+        @OptionGroup var actor: ActorOption
 
         func run() throws {
             let database = try databaseOptions.openStore()
+            let acting = try actor.resolve(in: database, needs: .ratingRun)
+            let ran: (outcome: RatingJob.Outcome, summary: String)
             do {
-                print(try RatingService(database: database).run(full: full).summary, terminator: "")
+                ran = try RatingService(database: database).run(full: full)
             } catch {
                 throw CommandFailure.failed("rating run failed: \(error)")
             }
+            print(ran.summary, terminator: "")
+            try acting.record("rating-run", target: "job-run \(ran.outcome.runID)", detail: firstLine(ran.summary),
+                              in: database)
         }
     }
 
@@ -42,17 +50,29 @@ struct RatingCommand: ParsableCommand {
         var repair = false
 
         @OptionGroup var databaseOptions: DatabaseOptions
+        @OptionGroup var actor: ActorOption
 
         func run() throws {
             let database = try databaseOptions.openStore()
+            // Only --repair changes data: it needs rating-rules; the check alone is reading.
+            let acting = try actor.resolve(in: database, needs: repair ? .ratingRules : nil)
             let result: (findings: [RatingFinding], report: String)
             do { result = try RatingService(database: database).validate(repair: repair) } catch {
                 throw CommandFailure.failed("rating validate failed: \(error)")
             }
             print(result.report, terminator: "")
+            if repair {
+                try acting.record("rating-repair", target: "rating-rules",
+                                  detail: "\(result.findings.count) findings; overlaps repaired", in: database)
+            }
             if !result.findings.isEmpty {
                 throw CommandFailure.failed("\(result.findings.count) problem\(result.findings.count == 1 ? "" : "s") in the rating rules")
             }
         }
     }
+}
+
+/// The first line of a report, for an audit line.
+func firstLine(_ text: String) -> String {
+    String(text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: true).first ?? "")
 }

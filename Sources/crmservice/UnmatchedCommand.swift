@@ -1,27 +1,17 @@
 import ArgumentParser
+import CRMCore
 import CRMServiceApp
 import Foundation
 
 /// `crmservice unmatched list|show|assign|dismiss|reprocess` (§5): the administrator's review queue. Every action
-/// is recorded in the audit log with `--as` (default: the login name) and the time.
+/// is recorded in the audit log with `--as` (default: the operating-system user; a user of users.csv named by `--as`
+/// needs the right `review`), origin `cli`, and the time.
 struct UnmatchedCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "unmatched",
         abstract: "The review queue of messages capture could not place.",
-        subcommands: [List.self, Show.self, Assign.self, Dismiss.self, Reprocess.self]
+        subcommands: [List.self, Show.self, Assign.self, Dismiss.self, Reprocess.self, People.self, Reject.self]
     )
-
-    struct Actor: ParsableArguments {
-        @Option(name: .customLong("as"), help: "Who does it, for the audit log (default: the login name).")
-        var actor: String?
-
-        var name: String {
-            if let actor, !actor.isEmpty { return actor }
-            if let login = ProcessInfo.processInfo.environment["LOGNAME"] ?? ProcessInfo.processInfo.environment["USER"],
-               !login.isEmpty { return login }
-            return "unknown"
-        }
-    }
 
     /// `unmatched list [--all]`: one line an entry.
     struct List: ParsableCommand {
@@ -40,7 +30,7 @@ struct UnmatchedCommand: ParsableCommand {
         }
     }
 
-    /// `unmatched show ID`.
+    /// `unmatched show ID`, with the ranked candidate contacts (§8).
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show one entry: why it is here, its sources, headers.")
         @Argument(help: "The entry id.") var id: Int64
@@ -52,6 +42,7 @@ struct UnmatchedCommand: ParsableCommand {
             do { text = try service.show(id) } catch { throw CommandFailure.failed("\(error)") }
             guard let text else { throw CommandFailure.badInput("unmatched entry \(id): no such entry") }
             print(text, terminator: "")
+            do { for line in try service.candidateLines(id) { print(line) } } catch { throw CommandFailure.failed("\(error)") }
         }
     }
 
@@ -61,12 +52,13 @@ struct UnmatchedCommand: ParsableCommand {
         @Argument(help: "The entry id.") var id: Int64
         @Option(help: "The contact id.") var contact: String
         @OptionGroup var database: DatabaseOptions
-        @OptionGroup var actor: Actor
+        @OptionGroup var actor: ActorOption
 
         func run() throws {
             let (store, capture) = try database.open()
+            let acting = try actor.resolve(in: store, needs: .review)
             let service = ReviewService(database: store, policy: capture.policy)
-            try review { try service.assign(id, contact: ReviewContactID(contact), actor: actor.name) }
+            try review { try service.assign(id, contact: ReviewContactID(contact), actor: acting.name) }
             print("unmatched entry \(id) assigned to contact \(contact)")
         }
     }
@@ -77,14 +69,16 @@ struct UnmatchedCommand: ParsableCommand {
         @Argument(help: "The entry id.") var id: Int64
         @Option(help: "Why it is dismissed.") var why: String
         @OptionGroup var database: DatabaseOptions
-        @OptionGroup var actor: Actor
+        @OptionGroup var actor: ActorOption
 
         func run() throws {
             guard !why.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw CommandFailure.badInput("--why must not be empty")
             }
-            let service = ReviewService(database: try database.openStore())
-            try review { try service.dismiss(id, why: why, actor: actor.name) }
+            let store = try database.openStore()
+            let acting = try actor.resolve(in: store, needs: .review)
+            let service = ReviewService(database: store)
+            try review { try service.dismiss(id, why: why, actor: acting.name) }
             print("unmatched entry \(id) dismissed")
         }
     }
@@ -95,13 +89,14 @@ struct UnmatchedCommand: ParsableCommand {
             abstract: "Run capture again on open entries (all, or the ids given) with the current address book.")
         @Argument(help: "Entry ids (default: every open entry).") var ids: [Int64] = []
         @OptionGroup var database: DatabaseOptions
-        @OptionGroup var actor: Actor
+        @OptionGroup var actor: ActorOption
 
         func run() throws {
             let (store, capture) = try database.open()
+            let acting = try actor.resolve(in: store, needs: .review)
             let service = ReviewService(database: store, policy: capture.policy)
             var results: [(Int64, CaptureResult)] = []
-            try review { results = try service.reprocess(ids.isEmpty ? nil : ids, actor: actor.name) }
+            try review { results = try service.reprocess(ids.isEmpty ? nil : ids, actor: acting.name) }
             var activities = 0
             for (id, result) in results {
                 switch result {

@@ -223,6 +223,7 @@ final class FailingStore: CaptureStore, @unchecked Sendable {
         func recordCaptureAttempt(_ attempt: CaptureAttempt, error: String, at time: Date) throws -> Int {
             try inner.recordCaptureAttempt(attempt, error: error, at: time)
         }
+        func countCaptured(_ outcome: PolledOutcome, at time: Date) throws { try inner.countCaptured(outcome, at: time) }
         func forgetCaptureAttempts(coveredBy checkpoint: MailboxCheckpoint) throws {
             try inner.forgetCaptureAttempts(coveredBy: checkpoint)
         }

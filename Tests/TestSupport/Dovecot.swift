@@ -39,22 +39,73 @@ public final class Dovecot: @unchecked Sendable {
         defaultCapabilities.filter { !removed.contains($0) }.joined(separator: " ")
     }
 
+    /// How an instance differs from a stock Dovecot, to stand for other servers (issue #15).
+    public struct Options: Sendable, Equatable, CustomStringConvertible {
+        /// `imap_capability`: what it announces after login; nil for Dovecot's own.
+        public var imapCapability: String?
+        /// The personal namespace's prefix and separator (`INBOX.` and `.` as Courier and Cyrus); nil for `""`, `/`.
+        public var namespace: (prefix: String, separator: String)?
+        /// An ACL (the acl plugin) that refuses CREATE (`NO [NOPERM]`) to every user.
+        public var denyCreate: Bool
+
+        public init(imapCapability: String? = nil, namespace: (prefix: String, separator: String)? = nil,
+                    denyCreate: Bool = false) {
+            self.imapCapability = imapCapability
+            self.namespace = namespace
+            self.denyCreate = denyCreate
+        }
+
+        /// As Courier IMAP 5 announces itself: no ESEARCH, no MOVE, UIDPLUS.
+        public static let courierCapabilities = Dovecot.capabilities(without: ["ESEARCH", "MOVE"])
+        /// As an old server: no ESEARCH, no MOVE, no UIDPLUS.
+        public static let oldServerCapabilities = Dovecot.capabilities(without: ["ESEARCH", "MOVE", "UIDPLUS"])
+
+        public static func == (a: Options, b: Options) -> Bool {
+            a.imapCapability == b.imapCapability && a.namespace?.prefix == b.namespace?.prefix
+                && a.namespace?.separator == b.namespace?.separator && a.denyCreate == b.denyCreate
+        }
+
+        public var description: String {
+            var parts: [String] = []
+            if imapCapability == Self.courierCapabilities { parts.append("Courier's capabilities") }
+            else if imapCapability == Self.oldServerCapabilities { parts.append("an old server's capabilities") }
+            else if imapCapability != nil { parts.append("narrowed capabilities") }
+            if let namespace { parts.append("namespace \"\(namespace.prefix)\" \"\(namespace.separator)\"") }
+            if denyCreate { parts.append("CREATE denied") }
+            return parts.isEmpty ? "stock Dovecot" : "Dovecot with " + parts.joined(separator: ", ")
+        }
+
+        var arguments: [String] {
+            var arguments: [String] = []
+            if let imapCapability { arguments += ["--imap-capability", imapCapability] }
+            if let namespace { arguments += ["--namespace-prefix", namespace.prefix, "--separator", namespace.separator] }
+            if denyCreate { arguments.append("--deny-create") }
+            return arguments
+        }
+    }
+
     public let directory: URL
     public private(set) var imapPort = 0
     public private(set) var imapsPort = 0
+    public let options: Options
     /// `imap_capability` of this instance, nil for Dovecot's own.
-    public let imapCapability: String?
+    public var imapCapability: String? { options.imapCapability }
     private let stopWithProcess: Bool
 
     /// A Dovecot for one test, stopped and removed when released; `imapCapability` narrows what it announces after
     /// login (e.g. `Dovecot.capabilities(without: ["MOVE"])`).
     public convenience init(imapCapability: String? = nil) throws {
-        try self.init(prefix: "dovecot", imapCapability: imapCapability, stopWithProcess: false)
+        try self.init(options: Options(imapCapability: imapCapability))
     }
 
-    private init(prefix: String, imapCapability: String?, stopWithProcess: Bool) throws {
+    /// A Dovecot for one test that behaves like another server (`Options`), stopped and removed when released.
+    public convenience init(options: Options) throws {
+        try self.init(prefix: "dovecot", options: options, stopWithProcess: false)
+    }
+
+    private init(prefix: String, options: Options, stopWithProcess: Bool) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
-        self.imapCapability = imapCapability
+        self.options = options
         self.stopWithProcess = stopWithProcess
         try start()
     }
@@ -71,7 +122,7 @@ public final class Dovecot: @unchecked Sendable {
     private static let sharedInstance: Result<Dovecot, DovecotFailed> = {
         guard isAvailable else { return .failure(DovecotFailed(message: "missing prerequisite: \(missing)")) }
         do {
-            let server = try Dovecot(prefix: "dovecot-shared-\(getpid())", imapCapability: nil, stopWithProcess: true)
+            let server = try Dovecot(prefix: "dovecot-shared-\(getpid())", options: Options(), stopWithProcess: true)
             sharedDirectory.withLock { $0 = server.directory.path }
             atexit {
                 guard let dir = Dovecot.sharedDirectory.withLock({ $0 }) else { return }
@@ -105,7 +156,7 @@ public final class Dovecot: @unchecked Sendable {
         var arguments = ["start", directory.path]
         if imapPort != 0 { arguments += ["--imap-port", "\(imapPort)", "--imaps-port", "\(imapsPort)"] }
         if stopWithProcess { arguments += ["--stop-with", "\(getpid())"] }
-        if let imapCapability { arguments += ["--imap-capability", imapCapability] }
+        arguments += options.arguments
         let output = try Self.script(arguments)
         for line in output.split(separator: "\n") {
             let parts = line.split(separator: "=", maxSplits: 1).map(String.init)

@@ -14,6 +14,9 @@ public enum ConsoleRoutes {
         addDashboardRoutes(to: router, services: services)
         addImportRoutes(to: router, services: services)
         addRatingRoutes(to: router, services: services)
+        addPeopleRoutes(to: router, services: services)
         addReviewRoutes(to: router, services: services)
+        addJobsRoutes(to: router, services: services)
+        addAccountsRoutes(to: router, services: services)
     }
 }

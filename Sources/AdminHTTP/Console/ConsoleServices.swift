@@ -14,6 +14,13 @@ public struct ConsoleServices: Sendable {
     public var imports: (any ImportConsole)?
     /// The rating page's port (nil: no `/rating` routes).
     public var rating: (any RatingConsole)?
+    /// The dashboard's counts (messages per day by outcome, the open queue by reason); nil: the dashboard shows
+    /// the mailboxes' health only.
+    public var dashboard: (any DashboardSource)? = nil
+    /// The scheduler: the jobs page, the dashboard's next runs and the `scheduler` right's actions; nil: no jobs page.
+    public var jobs: (any JobsBoard)? = nil
+    /// The account pages (`/accounts`, `/accounts/ID`); nil: none.
+    public var accounts: (any AccountHistory)? = nil
     /// The time of a request; tests of the idle limit and the lockout set it, the product uses the system clock.
     public var now: @Sendable () -> Date
     /// The review queue's pages and actions (`/review…`); nil serves none of them.

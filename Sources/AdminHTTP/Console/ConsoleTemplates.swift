@@ -12,5 +12,9 @@ public enum ConsoleTemplates {
         "rating-rules": RatingRulesTemplate.text,
         "review-list": ReviewListTemplate.text,
         "review-item": ReviewItemTemplate.text,
+        "jobs": JobsTemplate.text,
+        "accounts": AccountsTemplate.list,
+        "account": AccountsTemplate.history,
+        "people": PeopleTemplate.text,
     ]
 }

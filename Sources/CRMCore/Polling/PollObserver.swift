@@ -33,6 +33,15 @@ public protocol PollObserver: Sendable {
     func pollSucceeded(mailbox: String, at time: Date, duration: Duration)
     /// A poll of `mailbox` failed; `message` names the reason and never holds a secret.
     func pollFailed(mailbox: String, at time: Date, kind: PollErrorKind, message: String)
+    /// The after-action of `mailbox` cannot be carried out as configured (`reason`, never a secret: its folder cannot
+    /// be created) and the poller falls back to another; nil once it can again. The mailbox is unhealthy meanwhile,
+    /// although its polls succeed.
+    func afterActionProblem(mailbox: String, at time: Date, reason: String?)
+}
+
+extension PollObserver {
+    /// Observers that do not show health ignore it.
+    public func afterActionProblem(mailbox: String, at time: Date, reason: String?) {}
 }
 
 /// An observer that drops everything (commands that poll without an admin server).

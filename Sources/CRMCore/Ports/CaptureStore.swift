@@ -64,6 +64,9 @@ public protocol CaptureTransaction {
     /// §12: records one more failed attempt to capture `attempt`'s message with its error; returns how many attempts
     /// failed so far (kept across restarts).
     func recordCaptureAttempt(_ attempt: CaptureAttempt, error: String, at time: Date) throws -> Int
+    /// Adds one to the count of messages captured on the UTC day of `time` with `outcome` (the dashboard's chart);
+    /// called once per message fetched or replayed, never for a review action.
+    func countCaptured(_ outcome: PolledOutcome, at time: Date) throws
     /// Forgets the failed attempts that `checkpoint` covers (UIDs up to its last UID, or another UIDVALIDITY).
     func forgetCaptureAttempts(coveredBy checkpoint: MailboxCheckpoint) throws
 }

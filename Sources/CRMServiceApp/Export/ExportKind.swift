@@ -3,6 +3,8 @@ public enum ExportKind: String, CaseIterable, Sendable {
     case activities, unmatched, accounts, contacts, users, orders, contracts
     case ratingRules = "rating-rules"
     case jobRuns = "job-runs"
+    /// Every action of a person, console or CLI, oldest first (§8).
+    case audit
 }
 
 /// The output formats of `export`.

@@ -79,6 +79,13 @@ public struct ReferenceExporter {
                          .text(run.endedAt.map(ISO8601.utcString)), .text(run.state.rawValue),
                          .number(Int64(run.examined)), .number(Int64(run.changed)), .list(run.messages)]
                     })
+        case .audit:
+            // §8: who (actor), when (at), from where (origin: cli or console), what (action, detail), on which
+            // record (target, `KIND ID`); `id` numbers the entries in the order they were written.
+            return (["id", "at", "actor", "origin", "action", "target", "detail"], try database.auditEntries().map { e in
+                [.number(e.id), .text(ISO8601.utcString(e.at)), .text(e.actor), .text(e.origin.rawValue),
+                 .text(e.action), .text(e.target), .text(e.detail)]
+            })
         case .activities, .unmatched, .contacts, .users, .orders:
             throw ExportNotAvailable(kind: kind)
         }

@@ -6,48 +6,24 @@ import Store
 extension JobsConsole {
     /// `jobs list`: the mode, then each job's enabled state, trigger, state, last run and next run.
     public func list(registering registered: [any Job] = []) throws -> String {
-        let definitions: [JobDefinition]
-        do { definitions = try configuration.definitions() } catch { throw JobsCommandFailure(error.description) }
-        let now = clock.now()
-        let mode = try database.schedulerMode()
-        let runs = try database.jobRuns()
-        let handled = try database.scheduleHandledThrough()
-        let available = Set(jobs(registering: registered).map(\.name))
-        var lastRun: [JobName: JobRun] = [:]
-        for run in runs {
-            let name = JobName(rawValue: run.job)
-            if let last = lastRun[name], last.startedAt > run.startedAt { continue }
-            lastRun[name] = run
-        }
-        let history = JobHistory.table(
-            for: definitions, lastStarts: Dictionary(uniqueKeysWithValues: lastRun.map { ($0.key.rawValue, $0.value.startedAt) }),
-            handledThrough: handled)
-        var core = SchedulerCore(definitions: definitions, history: history, mode: mode)
-        let catchUps = Set(core.start(now: now).map(\.job))
-
+        let overview = try overview(registering: registered)
         var rows = [["JOB", "ENABLED", "TRIGGER", "STATE", "LAST RUN", "NEXT RUN"]]
-        for (definition, schedule) in zip(definitions, configuration.schedules.map(\.1)) {
-            let name = definition.name
-            let last = lastRun[name]
-            // mail-poll is carried by the per-mailbox pollers of `crmservice run`, each on its own interval; its runs
-            // (polls that captured something or failed) are in the run log.
-            let state = name.rawValue == MailPollRunLog.job ? "pollers of run"
-                : !available.contains(name) ? "not registered"
-                : last?.state == .running ? "running (run \(last!.id))" : "idle"
-            let lastText = last.map { "\($0.id) \($0.state.rawValue) \(ISO8601.utcString($0.startedAt))" } ?? "never"
+        for job in overview.jobs {
+            let state = job.runningRun.map { "running (run \($0))" } ?? job.state
+            let lastText = job.lastRun.map { "\($0.id) \($0.state.rawValue) \(ISO8601.utcString($0.startedAt))" } ?? "never"
             let next: String
-            if !definition.enabled || !available.contains(name) {
+            if !job.scheduled {
                 next = "-"
-            } else if mode == .standby {
+            } else if overview.mode == .standby {
                 next = "standby"
-            } else if catchUps.contains(name) {
+            } else if job.catchUpPending {
                 next = "at start-up (missed)"
             } else {
-                next = core.nextFire(of: name).map(ISO8601.utcString) ?? "never"
+                next = job.nextRuns.first.map(ISO8601.utcString) ?? "never"
             }
-            rows.append([name.rawValue, definition.enabled ? "yes" : "no", Self.describe(schedule), state, lastText, next])
+            rows.append([job.name, job.enabled ? "yes" : "no", job.schedule, state, lastText, next])
         }
-        return "scheduler: \(mode.rawValue)\n" + Self.table(rows)
+        return "scheduler: \(overview.mode.rawValue)\n" + Self.table(rows)
     }
 
     /// `jobs runs [--day YYYY-MM-DD]`: the runs that started that UTC day (default today), with their messages.

@@ -25,11 +25,13 @@ public struct JobsConsole: Sendable {
     }
 
     /// The scheduler as a `Service` for the service group of `crmservice run`.
+    /// `control` reaches it from the admin console (`JobsConsoleBoard`).
     public func schedulerService(logger: Logger, registering registered: [any Job] = [],
-                                 observer: (@Sendable (SchedulerEvent) -> Void)? = nil) throws(JobsConfigurationError)
+                                 observer: (@Sendable (SchedulerEvent) -> Void)? = nil,
+                                 control: SchedulerControl? = nil) throws(JobsConfigurationError)
         -> SchedulerService {
         SchedulerService(jobs: jobs(registering: registered), definitions: try configuration.definitions(),
-                         store: database, clock: clock, logger: logger, observer: observer)
+                         store: database, clock: clock, logger: logger, observer: observer, control: control)
     }
 
     /// `jobs run NAME`: runs the job now in this process, recorded in the run log.

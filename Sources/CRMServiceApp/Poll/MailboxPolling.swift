@@ -49,16 +49,17 @@ public enum MailboxPolling {
         _ settings: MailboxSettings, database: AppDatabase, policy: CapturePolicy = CapturePolicy(),
         maxMessageBytes: Int = CaptureSettings.defaultMaxMessageBytes,
         observer: any PollObserver = IgnoringPollObserver(), logger: Logger,
-        batchSize: Int? = nil,
+        batchSize: Int? = nil, fetchInBatches: Bool = true,
         open: @escaping SessionOpener = MailboxPolling.imapSession,
         sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
         onEvent: @escaping @Sendable (PollEvent) -> Void = { _ in }, once: Bool = false
     ) -> MailboxPollService {
         let explainer = PollErrorExplainer()
-        let poller = MailboxPoller(
+        var poller = MailboxPoller(
             mailbox: settings.name, store: database, policy: policy, after: settings.after.action, since: settings.since,
             batchSize: batchSize ?? MailboxPoller.defaultBatchSize, maxMessageBytes: maxMessageBytes, observer: observer,
             logger: logger, explain: { explainer.explain($0) })
+        poller.fetchInBatches = fetchInBatches
         let secretPath = settings.passwordFile ?? settings.oauth2TokenFile ?? ""
         return MailboxPollService(
             poller: poller, interval: .seconds(settings.intervalSeconds),

@@ -50,6 +50,10 @@ public final class MailPollRunLog: PollObserver {
         next.pollFailed(mailbox: mailbox, at: time, kind: kind, message: message)
     }
 
+    public func afterActionProblem(mailbox: String, at time: Date, reason: String?) {
+        next.afterActionProblem(mailbox: mailbox, at: time, reason: reason)
+    }
+
     /// `3 activities, 1 unmatched, 0 ignored, 2 duplicates`.
     static func summary(_ counts: [PolledOutcome: Int]) -> String {
         "\(counts[.activity] ?? 0) activities, \(counts[.unmatched] ?? 0) unmatched, \(counts[.ignored] ?? 0) ignored, "

@@ -99,16 +99,22 @@ public struct ServiceApplication: Sendable {
             let failed = state.snapshot().filter { !$0.value.isHealthy }.keys.sorted()
             return OnceSummary(dueJobs.reports.withLock { $0 }, failedMailboxes: failed)
         }
+        // The console reaches the scheduler of this process (run now, standby) through `control`.
+        let control = SchedulerControl()
+        var services = ConsoleServices(logins: database, sessions: database, audit: database,
+                                       hashing: BcryptPasswordHashing(), health: state,
+                                       imports: ConsoleImports(database: database, audit: database),
+                                       rating: ConsoleRating(database: database, audit: database),
+                                       review: ConsoleReviewQueue(database: database, policy: configuration.capture.policy))
+        services.dashboard = database
+        services.jobs = JobsConsoleBoard(console: console, control: control)
+        services.accounts = database
+        services.candidates = ReviewCandidateService(database: database, policy: configuration.capture.policy)
         let admin = try AdminServer(
             address: .init(host: configuration.admin.host, port: configuration.admin.port),
-            password: password.value, state: state,
-            console: ConsoleServices(logins: database, sessions: database, audit: database,
-                                     hashing: BcryptPasswordHashing(), health: state,
-                                     imports: ConsoleImports(database: database, audit: database),
-                                     rating: ConsoleRating(database: database, audit: database),
-                                     review: ConsoleReviewQueue(database: database, policy: configuration.capture.policy)),
-            tls: tls, logger: logger, onServerRunning: onAdminServerRunning)
-        let scheduler = try console.schedulerServiceForRun(logger: logger)
+            password: password.value, state: state, console: services, tls: tls, logger: logger,
+            onServerRunning: onAdminServerRunning)
+        let scheduler = try console.schedulerServiceForRun(logger: logger, control: control)
         // Graceful shutdown goes from the last service to the first: pollers, scheduler, admin server.
         defer { observer.flush() }
         try await group(services: [
@@ -147,7 +153,9 @@ public enum ServiceApplicationError: Error, Sendable, CustomStringConvertible {
 }
 
 extension JobsConsole {
-    func schedulerServiceForRun(logger: Logger) throws -> SchedulerService {
-        do { return try schedulerService(logger: logger) } catch { throw ServiceApplicationError.jobs(error) }
+    func schedulerServiceForRun(logger: Logger, control: SchedulerControl) throws -> SchedulerService {
+        do { return try schedulerService(logger: logger, control: control) } catch {
+            throw ServiceApplicationError.jobs(error)
+        }
     }
 }

@@ -43,6 +43,12 @@ public struct MailboxPoller: Sendable {
     /// `capture.max_message_bytes` (§12): a larger message is fetched only as its header section, `too_large`.
     public var maxMessageBytes: Int
 
+    /// Fetch the messages of a batch in one command (`MailboxSession.fetch(_:uidValidity:limit:)`) rather than one
+    /// command a message; false measures the difference (`poll --fetch-one-by-one`, `scripts/bench poll`).
+    public var fetchInBatches = true
+    /// The resolved folder of `after: move:FOLDER`, kept across polls (`AfterActionFolder`).
+    public let afterFolder = AfterActionFolder()
+
     /// 50 messages a transaction.
     public static let defaultBatchSize = 50
     /// 8 MiB of fetched messages a transaction.
@@ -106,6 +112,12 @@ public struct MailboxPoller: Sendable {
     }
 
     private func run(_ session: any MailboxSession, shouldStop: () -> Bool, summary: inout PollSummary) throws {
+        var action = after
+        if case .move(let folder) = after {
+            action = try call("resolving the after-action's folder \(folder)") {
+                try afterFolder.action(for: folder, session: session, context: folderContext)
+            }
+        }
         let status = try call("STATUS") { try session.status() }
         let validity = status.uidValidity
         summary.uidValidity = validity.rawValue
@@ -160,10 +172,17 @@ public struct MailboxPoller: Sendable {
             }
             // §12: the sizes first, so that a message over the limit is never fetched whole.
             let sizes = try sizes(of: candidates, session: session)
+            var prefetched = prefetch(candidates, sizes: sizes, validity: validity, session: session)
             for uid in candidates {
                 if !batch.isEmpty, bytesInBatch >= batchBytes || shouldStop() { break }
                 do {
-                    var fetched = try fetchForCapture(uid, validity: validity, size: sizes[uid], session: session)
+                    var fetched: Fetched
+                    if let bytes = prefetched.removeValue(forKey: uid) {
+                        let source = MessageSource(mailbox: mailbox, ref: "\(validity):\(uid)")
+                        fetched = Fetched(uid: uid, raw: RawMessage(bytes: bytes, source: source))
+                    } else {
+                        fetched = try fetchForCapture(uid, validity: validity, size: sizes[uid], session: session)
+                    }
                     fetched.wasSeen = seenBefore.contains(uid)
                     batch.append(fetched)
                     bytesInBatch += fetched.raw.bytes.count
@@ -182,7 +201,7 @@ public struct MailboxPoller: Sendable {
                     throw error
                 }
                 if !done.isEmpty {
-                    afterActions(done, session: session, summary: &summary)
+                    afterActions(done, action: &action, session: session, summary: &summary)
                     last = done[done.count - 1].uid.rawValue
                     committed = true
                 }
@@ -247,39 +266,6 @@ public struct MailboxPoller: Sendable {
             logger.warning("could not clear \\Seen of messages whose commit failed", metadata: [
                 "mail.mailbox": "\(mailbox)", "mail.uids": "\(imapSequenceSet(unseen))", "error.kind": "\(kind.rawValue)",
                 "error": "\(message)"])
-        }
-    }
-
-    /// The after-actions of a committed batch: one command for the batch (a round trip a message would halve the
-    /// poll's speed); when it fails, message by message, so that one bad message does not leave the others undone.
-    private func afterActions(_ batch: [Fetched], session: any MailboxSession, summary: inout PollSummary) {
-        do {
-            switch after {
-            case .seen: try session.setSeen(true, batch.map(\.uid))
-            case .none: try session.setSeen(false, batch.filter { $0.wasSeen == false }.map(\.uid))
-            case .move(let folder): try session.move(batch.map(\.uid), to: folder)
-            }
-        } catch {
-            for fetched in batch { afterAction(fetched, session: session, summary: &summary) }
-        }
-    }
-
-    /// The after-action of one committed message; a failure is logged and counted in the summary, the capture stays.
-    private func afterAction(_ fetched: Fetched, session: any MailboxSession, summary: inout PollSummary) {
-        do {
-            switch after {
-            case .seen: try session.setSeen(true, fetched.uid)
-            case .none: if fetched.wasSeen == false { try session.setSeen(false, fetched.uid) }
-            case .move(let folder): try session.move(fetched.uid, to: folder)
-            }
-        } catch {
-            summary.afterActionFailures += 1
-            let (kind, message) = explain(error)
-            // Logged and counted in the summary; not a poll failure for the observer (the poll goes on, the capture
-            // stands), so /healthz and the mail-poll run log see the poll as it ends.
-            logger.warning("after-action failed; the message stays captured", metadata: [
-                "mail.mailbox": "\(mailbox)", "mail.uid": "\(fetched.uid)", "mail.after": "\(after)",
-                "error.kind": "\(kind.rawValue)", "error": "\(message)"])
         }
     }
 

@@ -23,11 +23,13 @@ public struct SchedulerService: Service {
     let clock: any SchedulerClock
     let logger: Logger
     let observer: (@Sendable (SchedulerEvent) -> Void)?
+    let control: SchedulerControl?
 
-    /// `definitions` say when each job runs; only those with a job in `jobs` are scheduled.
+    /// `definitions` say when each job runs; only those with a job in `jobs` are scheduled. `control` takes the
+    /// requests of the admin console (run now, mode changed) while the service runs.
     public init(jobs: [any Job], definitions: [JobDefinition], store: any SchedulerStore,
                 clock: any SchedulerClock = SystemSchedulerClock(), logger: Logger,
-                observer: (@Sendable (SchedulerEvent) -> Void)? = nil) {
+                observer: (@Sendable (SchedulerEvent) -> Void)? = nil, control: SchedulerControl? = nil) {
         var byName: [JobName: any Job] = [:]
         for job in jobs { byName[job.name] = job }
         self.jobs = byName
@@ -36,12 +38,14 @@ public struct SchedulerService: Service {
         self.clock = clock
         self.logger = logger
         self.observer = observer
+        self.control = control
     }
 
     private enum Event: Sendable {
         case wake(Date)
         case finished(JobName)
         case shutdown
+        case request(SchedulerControl.Request)
     }
 
     public func run() async throws {
@@ -58,6 +62,11 @@ public struct SchedulerService: Service {
         let runner = JobRunner(store: store, clock: clock)
         let shutdown = StopFlag()
         let (events, continuation) = AsyncStream.makeStream(of: Event.self)
+        var iterator = events.makeAsyncIterator()
+        control?.attach { request in
+            if case .enqueued = continuation.yield(.request(request)) { return true }
+            return false
+        }
         logger.info("scheduler started", metadata: ["scheduler.mode": "\(core.mode)", "scheduler.jobs": "\(definitions.count)"])
 
         await withGracefulShutdownHandler {
@@ -66,7 +75,7 @@ public struct SchedulerService: Service {
                 var contexts: [JobName: JobContext] = [:]
                 var armed: Date?
                 var shuttingDown = false
-                var iterator = events.makeAsyncIterator()
+                var replies: [JobName: @Sendable (SchedulerControl.RunNowAnswer) -> Void] = [:]
                 while true {
                     for definition in definitions {
                         let name = definition.name
@@ -79,21 +88,29 @@ public struct SchedulerService: Service {
                         }
                     }
                     for run in due {
-                        guard !shuttingDown, let job = jobs[run.job] else { core.finished(run.job); continue }
+                        let reply = replies.removeValue(forKey: run.job)
+                        guard !shuttingDown, let job = jobs[run.job] else {
+                            core.finished(run.job)
+                            reply?(.noScheduler)
+                            continue
+                        }
                         let start: JobRunner.Start
                         do { start = try await runner.begin(run.job, shutdown: shutdown) } catch {
                             core.finished(run.job)
+                            reply?(.failed("\(error)"))
                             logger.error("cannot record the start of a run", metadata: ["job.name": "\(run.job)", "error": "\(error)"])
                             continue
                         }
                         switch start {
                         case .busy(let other):
                             core.finished(run.job)
+                            reply?(.busy(other))
                             logger.notice("fire time skipped: a run is in progress elsewhere",
                                           metadata: ["job.name": "\(run.job)", "job.run": "\(other)"])
                             observer?(.skipped(run.job, runningRun: other))
                         case .started(let context):
                             contexts[run.job] = context
+                            reply?(.started(context.runID))
                             logger.info("run started", metadata: ["job.name": "\(run.job)", "job.run": "\(context.runID)",
                                                                   "job.reason": "\(run.reason)"])
                             observer?(.started(run, context.runID))
@@ -145,6 +162,25 @@ public struct SchedulerService: Service {
                         core.finished(name)
                     case .shutdown:
                         shuttingDown = true
+                    case .request(let request):
+                        // Another process may have changed the mode since the last wake-up: a run-now answers by
+                        // the mode as persisted.
+                        let now = clock.now()
+                        if let mode = try? await BlockingThread.run({ try store.schedulerMode() }), mode != core.mode {
+                            core.setMode(mode, now: now)
+                            logger.notice("scheduler mode changed", metadata: ["scheduler.mode": "\(mode)"])
+                            observer?(.modeChanged(mode))
+                        }
+                        guard case .runNow(let name, let reply) = request else { continue }
+                        guard !shuttingDown else { reply(.noScheduler); continue }
+                        switch core.runNow(name, now: now) {
+                        case .started(let run):
+                            due.append(run)
+                            replies[name] = reply
+                        case .alreadyRunning: reply(.busy(contexts[name]?.runID))
+                        case .unknownJob: reply(.unknownJob)
+                        case .standby: reply(.standby)
+                        }
                     }
                 }
                 group.cancelAll() // the timer; jobs still running (only when cancelled) see it at their next check
@@ -153,7 +189,12 @@ public struct SchedulerService: Service {
             shutdown.set()
             continuation.yield(.shutdown)
         }
+        control?.detach()
         continuation.finish()
+        // Requests that came after the loop's last look: nothing will start them.
+        while let event = await iterator.next() {
+            if case .request(.runNow(_, let reply)) = event { reply(.noScheduler) }
+        }
         logger.info("scheduler stopped")
     }
 }

@@ -2,7 +2,7 @@ import CRMCore
 import Foundation
 import GRDB
 
-/// The §12 parts of a capture transaction: failed capture attempts and the unmatched reason.
+/// The §12 parts of a capture transaction: failed capture attempts and the unmatched reason; the per-day counts.
 extension DatabaseCaptureTransaction {
     func unmatchedReason(of message: Int64) throws -> String? {
         try String.fetchOne(db.cachedStatement(sql: "SELECT reason FROM unmatched WHERE message_id = ?"),
@@ -20,6 +20,14 @@ extension DatabaseCaptureTransaction {
         return try Int.fetchOne(db.cachedStatement(sql: """
             SELECT attempts FROM capture_attempts WHERE mailbox = ? AND uid_validity = ? AND uid = ?
             """), arguments: [attempt.mailbox, Int64(attempt.uidValidity), Int64(attempt.uid)]) ?? 1
+    }
+
+    func countCaptured(_ outcome: PolledOutcome, at time: Date) throws {
+        // The day is the prefix of the stored timestamp text: `Day(utc:)` formats with Foundation, too slow for replay.
+        try db.cachedStatement(sql: """
+            INSERT INTO daily_outcomes (day, outcome, count) VALUES (?, ?, 1)
+            ON CONFLICT (day, outcome) DO UPDATE SET count = count + 1
+            """).execute(arguments: [String(AppDatabase.timestamp(time).prefix(10)), outcome.rawValue])
     }
 
     func forgetCaptureAttempts(coveredBy checkpoint: MailboxCheckpoint) throws {

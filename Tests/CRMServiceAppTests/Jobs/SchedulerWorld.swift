@@ -49,10 +49,10 @@ final class SchedulerWorld {
     static let logger = Logger(label: "scheduler-tests") { _ in SwiftLogNoOpLogHandler() }
 
     /// Starts the service (the previous one must have been shut down).
-    func start(_ jobs: [any Job], _ definitions: [JobDefinition]) {
+    func start(_ jobs: [any Job], _ definitions: [JobDefinition], control: SchedulerControl? = nil) {
         let (stream, continuation) = AsyncStream.makeStream(of: SchedulerEvent.self)
         let service = SchedulerService(jobs: jobs, definitions: definitions, store: database, clock: clock,
-                                       logger: Self.logger, observer: { continuation.yield($0) })
+                                       logger: Self.logger, observer: { continuation.yield($0) }, control: control)
         let group = ServiceGroup(services: [service], logger: Self.logger)
         self.group = group
         self.continuation = continuation

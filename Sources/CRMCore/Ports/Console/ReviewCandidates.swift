@@ -8,6 +8,14 @@ public protocol ReviewCandidates: Sendable {
     func candidates(forEntry id: Int64, limit: Int) throws -> [CandidateContact]
     /// Open entries grouped by sender address, the address with the most entries first, paged.
     func unknownPeople(offset: Int, limit: Int) throws -> [UnknownPerson]
-    /// "Not this one": `contact` is never suggested again for `address`; audited as `actor`.
-    func rejectSuggestion(address: EmailAddress, contact: ContactID, actor: String, at time: Date) throws
+    /// "Not this one": `contact` is never suggested again for `address`; audited as `actor` acting from `origin`.
+    func rejectSuggestion(address: EmailAddress, contact: ContactID, actor: String, origin: AuditOrigin,
+                          at time: Date) throws
+}
+
+extension ReviewCandidates {
+    /// A rejection from the command line.
+    public func rejectSuggestion(address: EmailAddress, contact: ContactID, actor: String, at time: Date) throws {
+        try rejectSuggestion(address: address, contact: contact, actor: actor, origin: .cli, at: time)
+    }
 }
