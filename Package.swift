@@ -87,6 +87,10 @@ let package = Package(
 
         .executableTarget(name: "ParseBenchmark", dependencies: ["MailMIME"], path: "Benchmarks/ParseBenchmark"),
         .executableTarget(name: "CalendarBenchmark", dependencies: ["Calendar", "CRMCore"], path: "Benchmarks/CalendarBenchmark"),
+        .executableTarget(
+            name: "RankBenchmark", dependencies: ["CRMServiceApp", "Matching", "Store", "MailMIME", "CRMCore"],
+            path: "Benchmarks/RankBenchmark"
+        ),
 
         .testTarget(name: "CRMCoreTests", dependencies: ["CRMCore"]),
         .testTarget(name: "MailMIMETests", dependencies: ["MailMIME", "TestSupport"]),
