@@ -42,11 +42,16 @@ public enum PlainHTTPClient {
     /// Any request: `method path` with extra `headers` (e.g. `Cookie`) and a body (`Content-Length` is added).
     public static func send(port: Int, method: String, path: String, headers: [(String, String)] = [],
                             body: String = "") async throws -> Reply {
-        var request = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
-        for (name, value) in headers { request += "\(name): \(value)\r\n" }
-        if method != "GET" && method != "HEAD" { request += "Content-Length: \(body.utf8.count)\r\n" }
-        request += "\r\n" + body
-        let bytes = Array(request.utf8)
+        try await send(port: port, method: method, path: path, headers: headers, bytes: Array(body.utf8))
+    }
+
+    /// Any request with a body of bytes (a multipart upload).
+    public static func send(port: Int, method: String, path: String, headers: [(String, String)] = [],
+                            bytes body: [UInt8]) async throws -> Reply {
+        var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
+        for (name, value) in headers { head += "\(name): \(value)\r\n" }
+        if method != "GET" && method != "HEAD" { head += "Content-Length: \(body.count)\r\n" }
+        let bytes = Array((head + "\r\n").utf8) + body
         let raw: [UInt8] = try await withCheckedThrowingContinuation { continuation in
             Thread { continuation.resume(with: Result { try exchange(bytes, port: port) }) }.start()
         }

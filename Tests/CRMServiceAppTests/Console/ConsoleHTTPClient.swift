@@ -1,8 +1,8 @@
 import Foundation
-import Glibc
+import TestSupport
 
-/// HTTP/1.1 requests to the console on 127.0.0.1 with a session cookie: GET, urlencoded POST and multipart POST. One
-/// request a connection; the blocking socket work runs on a thread of its own.
+/// HTTP/1.1 requests to the console on 127.0.0.1 with a session cookie: GET, urlencoded POST and multipart POST, over
+/// TestSupport's `PlainHTTPClient`.
 struct ConsoleHTTPClient {
     struct Reply {
         var status: Int
@@ -10,8 +10,6 @@ struct ConsoleHTTPClient {
         var headers: [String: String]
         var body: String
     }
-
-    struct Failure: Error, CustomStringConvertible { var description: String }
 
     let port: Int
     /// The `crm_session` cookie's token; nil sends no cookie.
@@ -41,63 +39,10 @@ struct ConsoleHTTPClient {
     }
 
     private func send(_ method: String, _ path: String, contentType: String?, body: [UInt8]) async throws -> Reply {
-        var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
-        if let sessionToken { head += "Cookie: crm_session=\(sessionToken)\r\n" }
-        if let contentType { head += "Content-Type: \(contentType)\r\nContent-Length: \(body.count)\r\n" }
-        let request = Array((head + "\r\n").utf8) + body
-        let port = self.port
-        let raw: [UInt8] = try await withCheckedThrowingContinuation { continuation in
-            Thread { continuation.resume(with: Result { try Self.exchange(request, port: port) }) }.start()
-        }
-        return try Self.parse(raw)
-    }
-
-    private static func exchange(_ request: [UInt8], port: Int) throws -> [UInt8] {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw Failure(description: "socket: errno \(errno)") }
-        defer { close(fd) }
-        var timeout = timeval(tv_sec: 30, tv_usec: 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = UInt16(port).bigEndian
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
-            }
-        }
-        guard connected else { throw Failure(description: "connect to port \(port): errno \(errno)") }
-        var sent = 0
-        while sent < request.count {
-            let n = request[sent...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            guard n > 0 else { throw Failure(description: "send: errno \(errno)") }
-            sent += n
-        }
-        var reply: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-            if n == 0 { break }
-            guard n > 0 else { throw Failure(description: "recv: errno \(errno)") }
-            reply += buffer[0..<n]
-        }
-        return reply
-    }
-
-    private static func parse(_ raw: [UInt8]) throws -> Reply {
-        let text = String(decoding: raw, as: UTF8.self)
-        guard let split = text.range(of: "\r\n\r\n") else { throw Failure(description: "no header end in \(text)") }
-        let head = text[..<split.lowerBound].components(separatedBy: "\r\n")
-        let statusParts = head[0].split(separator: " ")
-        guard statusParts.count >= 2, let status = Int(statusParts[1]) else {
-            throw Failure(description: "bad status line \(head[0])")
-        }
-        var headers: [String: String] = [:]
-        for line in head.dropFirst() {
-            guard let colon = line.firstIndex(of: ":") else { continue }
-            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-        }
-        return Reply(status: status, headers: headers, body: String(text[split.upperBound...]))
+        var headers: [(String, String)] = []
+        if let sessionToken { headers.append(("Cookie", "crm_session=\(sessionToken)")) }
+        if let contentType { headers.append(("Content-Type", contentType)) }
+        let reply = try await PlainHTTPClient.send(port: port, method: method, path: path, headers: headers, bytes: body)
+        return Reply(status: reply.status, headers: reply.headers, body: reply.body)
     }
 }
