@@ -13,8 +13,16 @@ public enum TerminalPassword {
         quiet.c_lflag &= ~tcflag_t(ECHO)
         quiet.c_lflag |= tcflag_t(ECHONL)
         // TCSAFLUSH: what was typed before the prompt (perhaps the password, visibly) is not taken as it.
+        // A signal while echo is off (Ctrl-C at the prompt) would leave the user's shell without echo: the handler
+        // puts the saved settings back, then lets the signal end the process as it would have.
+        terminalToRestore = saved
+        let signals = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
+        let previous = signals.map { signal($0, restoreTerminalAndReraise) }
         tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet)
-        defer { tcsetattr(STDIN_FILENO, TCSANOW, &saved) }
+        defer {
+            tcsetattr(STDIN_FILENO, TCSANOW, &saved)
+            for (number, handler) in zip(signals, previous) { signal(number, handler) }
+        }
         let first = readLine(prompt)
         let second = readLine(again)
         guard first == second else { throw AdminInputError(problem: .passwordsDiffer) }
@@ -30,4 +38,14 @@ public enum TerminalPassword {
         if line.last == 0x0D { line.removeLast() }
         return String(decoding: line, as: UTF8.self)
     }
+}
+
+/// The settings `restoreTerminalAndReraise` puts back; written before the handler is installed, read only by it.
+nonisolated(unsafe) private var terminalToRestore = termios()
+
+/// A signal handler: restores the terminal (tcsetattr is async-signal-safe), then ends the process by the same signal.
+private func restoreTerminalAndReraise(_ number: Int32) {
+    tcsetattr(STDIN_FILENO, TCSANOW, &terminalToRestore)
+    signal(number, SIG_DFL)
+    raise(number)
 }

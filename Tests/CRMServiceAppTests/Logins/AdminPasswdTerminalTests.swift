@@ -47,6 +47,19 @@ struct AdminPasswdTerminalTests {
     }
 }
 
+extension AdminPasswdTerminalTests {
+    @Test("§8 an interrupt (SIGINT, as Ctrl-C sends) at the password prompt ends the command and gives the terminal its echo back")
+    func interrupted() throws {
+        let session = try TerminalSession([CommandLine.binary, "admin", "passwd", "anna", "--db", db])
+        try session.answer(after: "New password: ", with: "terminal secret 1")
+        try session.interrupt(after: "Again: ")
+        #expect(try session.echoIsOn())
+        let (status, _) = try session.finish()
+        #expect(status != 0)
+        #expect(try AppDatabase.open(path: db).passwordHash(of: UserID("anna")) == nil)
+    }
+}
+
 /// A child process whose standard input, output and error are the slave side of a pseudo-terminal; the test reads
 /// the screen and types on the master side.
 final class TerminalSession {
@@ -72,8 +85,20 @@ final class TerminalSession {
         posix_spawn_file_actions_addclose(&actions, slave)
         let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { for p in argv { free(p) } }
+        // The child starts as from a shell: no signal blocked or ignored (the test runner's threads may block some,
+        // and a blocked SIGINT would never reach it).
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t()
+        sigemptyset(&none)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid = pid_t()
-        let rc = posix_spawn(&pid, arguments[0], &actions, nil, argv, environ)
+        let rc = posix_spawn(&pid, arguments[0], &actions, &attributes, argv, environ)
         close(slave)
         guard rc == 0 else { close(master); throw Failure(step: "posix_spawn \(rc)", screen: "") }
         self.master = master
@@ -93,13 +118,35 @@ final class TerminalSession {
         _ = bytes.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
     }
 
+    /// Reads the screen until it ends with `prompt`, then sends the child SIGINT (what Ctrl-C sends to the foreground
+    /// process of its controlling terminal; the child has none, being spawned without a session of its own), and
+    /// waits until it has ended.
+    func interrupt(after prompt: String) throws {
+        while !String(decoding: screen, as: UTF8.self).hasSuffix(prompt) {
+            guard readMore() else {
+                throw Failure(step: "no prompt \(prompt)", screen: String(decoding: screen, as: UTF8.self))
+            }
+        }
+        kill(pid, SIGINT)
+        exitStatus = Spawn.wait(pid).exitStatus
+    }
+
+    /// Whether the terminal echoes typed characters (the child's settings are the pseudo-terminal's own).
+    func echoIsOn() throws -> Bool {
+        var settings = termios()
+        guard tcgetattr(master, &settings) == 0 else { throw Failure(step: "tcgetattr", screen: "") }
+        return settings.c_lflag & tcflag_t(ECHO) != 0
+    }
+
+    private var exitStatus: Int32?
+
     /// Reads the rest of the screen and waits for the child. Hanging up first ends a child still waiting for input,
     /// so that a broken command fails the test instead of hanging it.
     func finish() throws -> (status: Int32, screen: String) {
         while readMore() {}
         close(master)
         master = -1
-        return (Spawn.wait(pid).exitStatus, String(decoding: screen, as: UTF8.self))
+        return (exitStatus ?? Spawn.wait(pid).exitStatus, String(decoding: screen, as: UTF8.self))
     }
 
     /// One read; false at the end (EIO once the child closed the terminal) or after a minute of silence.
