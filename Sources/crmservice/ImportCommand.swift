@@ -14,8 +14,7 @@ struct ImportCommand: ParsableCommand {
             crmservice import KIND CSV (--db DB | --config FILE)
             crmservice import template KIND
 
-            KIND is one of: \(ImportKind.allCases.map(\.rawValue).joined(separator: ", ")) (appointments cannot be \
-            imported yet). The file is checked whole first: bad rows reject the file with their line numbers (exit 2) \
+            KIND is one of: \(ImportKind.allCases.map(\.rawValue).joined(separator: ", ")). The file is checked whole first: bad rows reject the file with their line numbers (exit 2) \
             and nothing is written.
             """,
         subcommands: [ImportFile.self, Template.self],
@@ -63,10 +62,10 @@ struct ImportCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print the header row and one example row of KIND.",
             discussion: """
-                KIND is one of: \(ImportKind.allCases.map(\.rawValue).joined(separator: ", ")); appointments has no \
-                importer yet, so no template. The example rows import cleanly into an empty database when the \
-                accounts template is imported first: the examples of contacts, orders and contracts name its account \
-                (ACME). In that order every template imports: \
+                KIND is one of: \(ImportKind.allCases.map(\.rawValue).joined(separator: ", ")). The example rows \
+                import cleanly into an empty database when the accounts template is imported first: the examples of \
+                contacts, orders and contracts name its account (ACME); the appointments example names the users \
+                template's user (U-1). In that order every template imports: \
                 \(ImportKind.templateOrder.map(\.rawValue).joined(separator: ", ")).
                 """)
 

@@ -5,6 +5,8 @@ public enum ExportKind: String, CaseIterable, Sendable {
     case jobRuns = "job-runs"
     /// Every action of a person, console or CLI, oldest first (§8).
     case audit
+    /// §9.
+    case appointments
 }
 
 /// The output formats of `export`.

@@ -11,6 +11,7 @@ public struct ReferenceExporter {
 
     /// Writes every row of `kind` through `emit`, one line (with its `\n`) at a time.
     public func export(_ kind: ExportKind, format: ExportFormat, emit: ([UInt8]) -> Void) throws {
+        if kind == .appointments { return try AppointmentExporter(database: database).export(format: format, emit: emit) }
         if CaptureExporter.handles(kind) { return try CaptureExporter(database: database).export(kind, format: format, emit: emit) }
         let (columns, rows) = try table(kind)
         switch format {
@@ -86,7 +87,7 @@ public struct ReferenceExporter {
                 [.number(e.id), .text(ISO8601.utcString(e.at)), .text(e.actor), .text(e.origin.rawValue),
                  .text(e.action), .text(e.target), .text(e.detail)]
             })
-        case .activities, .unmatched, .contacts, .users, .orders:
+        case .activities, .unmatched, .contacts, .users, .orders, .appointments:
             throw ExportNotAvailable(kind: kind)
         }
     }

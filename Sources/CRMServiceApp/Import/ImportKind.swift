@@ -1,8 +1,9 @@
-/// The KINDs of `crmservice import` (§1). `appointments` (§9) has no importer yet.
+/// The KINDs of `crmservice import` (§1).
 public enum ImportKind: String, CaseIterable, Sendable {
     case accounts, contacts, users, orders, contracts
     case ratingRules = "rating-rules"
     case exchangeRates = "exchange-rates"
+    case appointments
 
     /// One column of §3 and the value the kind's template shows in it.
     public struct Column: Sendable {
@@ -34,6 +35,11 @@ public enum ImportKind: String, CaseIterable, Sendable {
              c("currency", "EUR")]
         case .exchangeRates:
             [c("from_currency", "USD"), c("to_currency", "EUR"), c("rate", "0.92"), c("valid_from", "2026-01-01")]
+        case .appointments:
+            [c("id", "AP-1"), c("owner", "U-1"), c("title", "Quarterly review"), c("start", "2026-02-03T10:00"),
+             c("end", "2026-02-03T11:00"), c("all_day", "false"), c("time_zone", "Europe/Berlin"),
+             c("location", "ACME, Room 4"), c("description", "Contract renewal"),
+             c("attendees", "jane.doe@acme.example;john.smith@ourcompany.example")]
         }
     }
 
@@ -44,13 +50,14 @@ public enum ImportKind: String, CaseIterable, Sendable {
     public var parents: [ImportKind] {
         switch self {
         case .contacts, .orders, .contracts: [.accounts]
+        case .appointments: [.users]
         case .accounts, .users, .ratingRules, .exchangeRates: []
         }
     }
 
     /// Every kind, each after its parents: the order in which the templates import into an empty database.
     public static let templateOrder: [ImportKind] = [.accounts, .contacts, .users, .orders, .contracts, .ratingRules,
-                                                     .exchangeRates]
+                                                     .exchangeRates, .appointments]
 }
 
 /// An import KIND that this build cannot import yet.

@@ -28,6 +28,7 @@ public struct ReferenceImporter {
         case .contacts(let records): return try database.importContacts(records)
         case .users(let records): return try database.importUsers(records)
         case .orders(let records): return try database.importOrders(records)
+        case .appointments(let rows): return try database.importAppointments(rows, at: now)
         }
     }
 
@@ -53,6 +54,7 @@ public struct ReferenceImporter {
         case .contacts: .contacts(try contacts(table, &problems))
         case .users: .users(try users(table, &problems))
         case .orders: .orders(try orders(table, &problems))
+        case .appointments: .appointments(try appointments(table, &problems))
         }
         let problemLines = Set(problems.byLine.map(\.line))
         return (rows, problems.byLine, table.rows.count + table.problems.count - problemLines.count)
@@ -71,6 +73,7 @@ public struct ReferenceImporter {
 enum DecodedRows {
     case accounts([AccountRecord]), contacts([ContactRecord]), users([UserRecord]), orders([OrderRecord])
     case contracts([ContractRecord]), ratingRules([RatingRule]), exchangeRates([ExchangeRate])
+    case appointments([(id: AppointmentID, draft: AppointmentDraft)])
 
     static func empty(_ kind: ImportKind) -> DecodedRows {
         switch kind {
@@ -81,6 +84,7 @@ enum DecodedRows {
         case .contracts: .contracts([])
         case .ratingRules: .ratingRules([])
         case .exchangeRates: .exchangeRates([])
+        case .appointments: .appointments([])
         }
     }
 }

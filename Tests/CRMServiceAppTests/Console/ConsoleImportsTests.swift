@@ -42,13 +42,14 @@ import Testing
         #expect(entry.detail == "1 rows: 1 inserted, 0 updated, 0 unchanged")
     }
 
-    @Test("§1 the console's templates are the CLI's; appointments cannot be imported yet")
+    @Test("§1 the console's templates are the CLI's, appointments (§9) included; an unknown kind is refused")
     func templatesAndKinds() throws {
         #expect(imports.importKinds().map(\.name) == ImportKind.templateOrder.map(\.rawValue))
         #expect(imports.template(ofKind: "contacts") == ImportTemplate(.contacts).text)
-        #expect(imports.template(ofKind: "appointments") == nil)
-        #expect(throws: UnknownImportKind(kind: "appointments")) {
-            try imports.check(kind: "appointments", csv: [])
+        #expect(imports.template(ofKind: "appointments") == ImportTemplate(.appointments).text)
+        #expect(imports.template(ofKind: "calendars") == nil)
+        #expect(throws: UnknownImportKind(kind: "calendars")) {
+            try imports.check(kind: "calendars", csv: [])
         }
     }
 }

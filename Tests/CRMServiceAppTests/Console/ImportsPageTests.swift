@@ -82,7 +82,7 @@ import Testing
     func templatesDownload() async throws {
         let (page, template, missing) = try await world.withServer { client in
             (try await client("reader").get("/imports"), try await client("reader").get("/imports/templates/orders"),
-             try await client("reader").get("/imports/templates/appointments"))
+             try await client("reader").get("/imports/templates/calendars"))
         }
         #expect(page.status == 200)
         for kind in ImportKind.allCases { #expect(page.body.contains(#"href="/imports/templates/\#(kind.rawValue)""#)) }

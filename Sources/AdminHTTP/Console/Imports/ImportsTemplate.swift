@@ -30,7 +30,6 @@ enum ImportsTemplate {
         {{/kinds}}
         </tbody>
         </table>
-        <p class="muted">Appointments cannot be imported yet.</p>
         </section>
 
         """

@@ -1,4 +1,4 @@
-/// A kind the console was asked for that cannot be imported (`appointments` has no importer yet).
+/// A kind the console was asked for that is no import KIND of §1.
 public struct UnknownImportKind: Error, Sendable, Hashable, CustomStringConvertible {
     public var kind: String
     public init(kind: String) { self.kind = kind }
