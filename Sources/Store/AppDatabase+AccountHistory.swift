@@ -38,12 +38,19 @@ extension AppDatabase: AccountHistory {
 
     public func history(of id: AccountID, offset: Int, limit: Int) throws -> [AccountHistoryEntry] {
         try writer.read { db in
-            // Newest first by the message's date (ISO 8601 UTC text sorts as time); undated ones last.
+            // Mail by the message's date and appointments by their start (both as ISO 8601 UTC text, which sorts as
+            // time), newest first; undated mail last.
             let rows = try Row.fetchAll(db, sql: Self.accountTree + """
-                SELECT act.id, m.date, act.direction, m.subject
-                FROM activities act JOIN messages m ON m.id = act.message_id
-                WHERE act.id IN (SELECT aa.activity_id FROM activity_accounts aa WHERE aa.account_id IN tree)
-                ORDER BY m.date IS NULL, m.date DESC, act.id DESC
+                SELECT kind, ref, date, direction, subject FROM (
+                    SELECT 0 AS kind, act.id AS ref, m.date AS date, act.direction AS direction, m.subject AS subject
+                    FROM activities act JOIN messages m ON m.id = act.message_id
+                    WHERE act.id IN (SELECT aa.activity_id FROM activity_accounts aa WHERE aa.account_id IN tree)
+                    UNION ALL
+                    SELECT 1, ap.id, strftime('%Y-%m-%dT%H:%M:%SZ', ap.start_at, 'unixepoch'), NULL, ap.title
+                    FROM appointments ap
+                    WHERE ap.id IN (SELECT l.appointment_id FROM appointment_accounts l WHERE l.account_id IN tree)
+                )
+                ORDER BY date IS NULL, date DESC, kind DESC, ref DESC
                 LIMIT ?2 OFFSET ?3
                 """, arguments: [id.rawValue, max(0, limit), max(0, offset)])
             let contacts = try db.cachedStatement(sql: """
@@ -64,11 +71,14 @@ extension AppDatabase: AccountHistory {
             func links(_ statement: Statement, _ activity: Int64) throws -> [ActivitySummary.Link] {
                 try Row.fetchAll(statement, arguments: [activity]).map { .init(id: $0[0], name: $0[1]) }
             }
-            return try rows.map { row in
-                let activity: Int64 = row[0]
-                let date: String? = row[1]
+            return try rows.compactMap { row -> AccountHistoryEntry? in
+                if row["kind"] as Int64 == 1 {
+                    return try AppointmentRows.summary(AppointmentID(row["ref"]), in: db).map { .appointment($0) }
+                }
+                let activity: Int64 = row["ref"]
+                let date: String? = row["date"]
                 return .activity(ActivitySummary(
-                    id: activity, date: date.flatMap(Self.date), direction: row[2], subject: row[3],
+                    id: activity, date: date.flatMap(Self.date), direction: row["direction"], subject: row["subject"],
                     contacts: try links(contacts, activity), users: try links(users, activity),
                     accounts: try links(accounts, activity),
                     orders: try Int64.fetchAll(orders, arguments: [activity]).map { OrderNumber($0) }))

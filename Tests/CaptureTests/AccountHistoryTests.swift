@@ -56,7 +56,10 @@ import Testing
 
     func subjects(_ account: String, offset: Int = 0, limit: Int = 50) throws -> [String?] {
         try db.database.history(of: AccountID(account), offset: offset, limit: limit).map {
-            switch $0 { case .activity(let a): a.subject }
+            switch $0 {
+            case .activity(let a): a.subject
+            case .appointment(let a): a.title
+            }
         }
     }
 
@@ -79,6 +82,26 @@ import Testing
         #expect(a.users == [.init(id: "u1", name: "Una User")])
         #expect(a.accounts == [.init(id: "C", name: "Child")])
         #expect(a.orders == [OrderNumber(7)])
+    }
+
+    @Test("§8 §9 an appointment with a customer's people shows in the account's history, merged with the mail by date")
+    func appointmentsInHistory() throws {
+        _ = try ReferenceImporter(database: db.database).importFile(.appointments, path: try db.file("appointments.csv", """
+            id,owner,title,start,end,all_day,time_zone,location,description,attendees
+            M1,u1,Meeting G,2026-08-11T10:00:00Z,2026-08-11T11:00:00Z,false,,Room,,P@G.example.net
+            M2,u1,Meeting O,2026-08-20T10:00:00Z,2026-08-20T11:00:00Z,false,,,,p@o.example.net
+            M3,u1,Internal,2026-08-21T10:00:00Z,2026-08-21T11:00:00Z,false,,,,una@example.com
+
+            """))
+        #expect(try subjects("R") == ["from C Order:7", "from R", "Meeting G", "from G", "undated"])
+        #expect(try subjects("O") == ["Meeting O", "from O"])
+        #expect(try subjects("R", offset: 2, limit: 2) == ["Meeting G", "from G"])
+        let entry = try #require(try db.database.history(of: AccountID("G"), offset: 0, limit: 1).first)
+        guard case .appointment(let a) = entry else { Issue.record("not an appointment: \(entry)"); return }
+        #expect(a.id == AppointmentID("M1") && a.start.iso8601 == "2026-08-11T10:00:00Z" && a.location == "Room")
+        #expect(a.contacts == [.init(id: "kG", name: "Person G")])
+        #expect(a.accounts == [.init(id: "G", name: "Grandchild")])
+        #expect(a.owner == .init(id: "u1", name: "Una User"))
     }
 
     @Test("§6 a parent cycle is followed once: X and Y each show both, and the profile lists the other once")

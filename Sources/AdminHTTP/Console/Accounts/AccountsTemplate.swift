@@ -50,6 +50,9 @@ enum AccountsTemplate {
         {{#activity}}<tr data-activity-id="{{id}}"><td>{{date}}</td><td>{{#incoming}}in{{/incoming}}{{^incoming}}out{{/incoming}}</td><td>{{subject}}</td>
         <td>{{#accounts}}<a href="{{href}}">{{name}}</a> {{/accounts}}</td>
         <td>{{#contacts}}{{name}}<br>{{/contacts}}</td><td>{{#users}}{{name}}<br>{{/users}}</td><td>{{#orders}}{{.}} {{/orders}}</td></tr>{{/activity}}
+        {{#appointment}}<tr data-appointment-id="{{id}}"><td>{{start}}</td><td>meeting</td><td>{{#cancelled}}<s>{{/cancelled}}{{title}}{{#cancelled}}</s>{{/cancelled}}{{#location}} ({{location}}){{/location}}</td>
+        <td>{{#accounts}}<a href="{{href}}">{{name}}</a> {{/accounts}}</td>
+        <td>{{#contacts}}{{name}}<br>{{/contacts}}</td><td>{{owner}}<br>{{#users}}{{name}}<br>{{/users}}</td><td></td></tr>{{/appointment}}
         {{/entries}}
         {{^entries}}<tr><td colspan="7">Nothing recorded.</td></tr>{{/entries}}
         </tbody>

@@ -31,7 +31,7 @@ enum AccountsView {
         return data
     }
 
-    /// Each entry as the partial of its kind sees it (`activity` now; appointments add their own key).
+    /// Each entry as the partial of its kind sees it (`activity`, `appointment`).
     static func entries(_ entries: [AccountHistoryEntry]) -> [[String: Any]] {
         entries.map { entry in
             switch entry {
@@ -43,6 +43,15 @@ enum AccountsView {
                     "users": a.users.map { ["id": $0.id, "name": $0.name] },
                     "accounts": a.accounts.map { ["id": $0.id, "name": $0.name, "href": href($0.id)] },
                     "orders": a.orders.map(\.rawValue),
+                ] as [String: Any]]
+            case .appointment(let a):
+                ["appointment": [
+                    "id": a.id.rawValue, "start": a.start.iso8601, "end": a.end.iso8601, "title": a.title,
+                    "location": a.location ?? "", "status": a.status.rawValue,
+                    "cancelled": a.status == .cancelled, "owner": a.owner.name,
+                    "contacts": a.contacts.map { ["id": $0.id, "name": $0.name] },
+                    "users": a.users.map { ["id": $0.id, "name": $0.name] },
+                    "accounts": a.accounts.map { ["id": $0.id, "name": $0.name, "href": href($0.id)] },
                 ] as [String: Any]]
             }
         }

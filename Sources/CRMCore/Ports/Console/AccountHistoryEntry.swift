@@ -1,5 +1,6 @@
-/// One entry of an account's history. Appointments (§9, a later issue) become a second case here; the page shows
-/// each case with its own partial.
+/// One entry of an account's history: a captured mail or an appointment (§9); the page shows each case with its own
+/// partial.
 public enum AccountHistoryEntry: Sendable, Hashable {
     case activity(ActivitySummary)
+    case appointment(AppointmentSummary)
 }
