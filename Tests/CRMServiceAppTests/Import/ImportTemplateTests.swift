@@ -22,6 +22,9 @@ import TestSupport
         #expect(try w.database.exportContracts().map(\.accountID) == [AccountID("ACME")])
         #expect(try w.database.exportContacts().count == 1)
         #expect(try w.database.allRules().count == 1)
+        // §9: the appointments example links the contacts template's contact and its account.
+        let appointment = try #require(try w.database.appointments(ownedBy: nil).first)
+        #expect(appointment.contacts == [ContactID("C-1")] && appointment.accounts == [AccountID("ACME")])
     }
 
     @Test("§3 a template of a kind without parents imports alone into an empty database", arguments: ImportKind.allCases)
@@ -30,13 +33,15 @@ import TestSupport
         if kind.parents.isEmpty {
             #expect(try w.load(kind, ImportTemplate(kind).text) == ImportSummary(inserted: 1))
         } else {
-            // Documented: these examples name the accounts template's account, so alone they are rejected for it.
+            // Documented: these examples name the accounts template's account (appointments: the users template's
+            // user), so alone they are rejected for it.
+            let field = kind == .appointments ? "owner" : "account_id"
             do {
                 try w.load(kind, ImportTemplate(kind).text)
                 Issue.record("\(kind)'s template imported without its parent")
             } catch let error as ImportRejected {
-                #expect(error.problems.map(\.field) == ["account_id"])
-                #expect(ImportTemplate(kind).note?.contains("accounts template") == true)
+                #expect(error.problems.map(\.field) == [field])
+                #expect(ImportTemplate(kind).note?.contains("\(kind.parents[0].rawValue) template") == true)
             }
         }
     }
