@@ -138,4 +138,24 @@ import Testing
             #expect(list.body.contains(#"data-account-id="A""#) && !list.body.contains(#"data-account-id="B""#))
         }
     }
+
+    @Test("§8 §9 GET /accounts/ID shows an appointment with the account's contact among the mail, escaped")
+    func accountPageAppointment() async throws {
+        let world = try world()
+        try capture(world, [(Self.mail("a1", from: "kim@a.example", subject: "Hello"), Self.now)])
+        _ = try world.database.addAppointment(AppointmentDraft(
+            owner: UserID("boss"), title: "Visit <b>Alpha</b>",
+            start: AppointmentTime(CivilTime(year: 2030, month: 1, day: 2, hour: 9), .utc),
+            end: AppointmentTime(CivilTime(year: 2030, month: 1, day: 2, hour: 10), .utc),
+            location: "Plant 2", attendees: [EmailAddress("kim@a.example")!]), at: Self.now)
+        let boss = try world.session("boss")
+        try await world.withServer { client in
+            let body = try await client.get("/accounts/A", as: boss).body
+            let appointment = try #require(body.range(of: "data-appointment-id="))
+            let activity = try #require(body.range(of: "data-activity-id="))
+            #expect(appointment.lowerBound < activity.lowerBound, "the later appointment first")
+            #expect(body.contains("<td>Visit &lt;b&gt;Alpha&lt;/b&gt; (Plant 2)</td>") && body.contains("2030-01-02T09:00:00Z"))
+            #expect(body.contains("<td>Kim<br></td><td>Boss<br></td><td></td></tr>"))
+        }
+    }
 }
