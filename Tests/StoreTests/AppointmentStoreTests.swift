@@ -77,6 +77,17 @@ private func t(_ seconds: Int) -> Date { Date(timeIntervalSince1970: TimeInterva
         #expect(read.exdates.map(\.iso8601) == ["2026-05-08T07:00:00Z", "2026-05-15T07:00:00"])
     }
 
+    @Test("§9.5 a zoned time reads back equal: an offset of zero, a negative one, one with seconds (local mean time)",
+          arguments: [0, -14_400, 1172, -6808] as [Int32])
+    func zonedOffsets(offset: Int32) throws {
+        var draft = Self.draft()
+        draft.start = AppointmentTime(CivilTime(year: 1890, month: 1, day: 2, hour: 9), .zoned(zone: "Custom"),
+                                      utcOffset: offset)
+        draft.exdates = []
+        let added = try db.database.addAppointment(draft, at: t(0))
+        #expect(try db.database.appointment(added.id)?.start == draft.start)
+    }
+
     @Test("§9 §2 attendees and organizer are matched like mail participants: contacts and their accounts linked, a user address wins, an address of several contacts links them all")
     func links() throws {
         let added = try db.database.addAppointment(

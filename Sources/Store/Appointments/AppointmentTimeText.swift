@@ -3,11 +3,19 @@ import CRMCore
 /// How an `AppointmentTime` is kept in a column: ISO 8601 as exported, with the zone appended in brackets (the
 /// RFC 9557 suffix) — `2026-01-05`, `2026-01-05T09:00:00`, `2026-01-05T09:00:00Z`,
 /// `2026-01-05T09:00:00+01:00[Europe/Berlin]`, `2026-01-05T09:00:00[Custom Zone]` (zone without a known offset).
+/// An offset with seconds (local mean time before 1900: `+00:53:28`) keeps them, so that a time read back equals the
+/// one written.
 enum AppointmentTimeText {
     static func text(_ time: AppointmentTime) -> String {
         switch time.form {
-        case .date, .floating, .utc: time.iso8601
-        case .zoned(let zone): time.iso8601 + "[" + zone + "]"
+        case .date, .floating, .utc: return time.iso8601
+        case .zoned(let zone):
+            var text = time.iso8601
+            if let offset = time.utcOffset, offset % 60 != 0 {
+                let seconds = Int(offset.magnitude % 60)
+                text += ":" + (seconds < 10 ? "0" : "") + String(seconds)
+            }
+            return text + "[" + zone + "]"
         }
     }
 
@@ -37,8 +45,14 @@ enum AppointmentTimeText {
         if let zone {
             if tail.isEmpty { return AppointmentTime(civil, .zoned(zone: zone)) }
             if tail.elementsEqual("Z".utf8) { return AppointmentTime(civil, .zoned(zone: zone), utcOffset: 0) }
-            guard tail.count == 6, let oh = number(20..<22), let om = number(23..<25) else { return nil }
-            let magnitude = Int32(oh * 3600 + om * 60)
+            guard tail.count == 6 || tail.count == 9, let oh = number(20..<22), let om = number(23..<25) else {
+                return nil
+            }
+            var magnitude = Int32(oh * 3600 + om * 60)
+            if tail.count == 9 {
+                guard bytes[25] == 0x3A, let os = number(26..<28) else { return nil }
+                magnitude += Int32(os)
+            }
             return AppointmentTime(civil, .zoned(zone: zone), utcOffset: bytes[19] == 0x2D ? -magnitude : magnitude)
         }
         if tail.isEmpty { return AppointmentTime(civil, .floating) }
