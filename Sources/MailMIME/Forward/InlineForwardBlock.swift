@@ -1,0 +1,135 @@
+import Foundation
+
+/// The inline forward block of a body text (§11): the header lines a mail client writes above the forwarded text.
+///
+/// Recognised forms, each with its English, German, Dutch and French wording:
+/// - Gmail: `---------- Forwarded message ---------` (also "Weitergeleitete Nachricht", "Doorgestuurd bericht",
+///   "Message transféré"; German Gmail keeps the English marker and labels beside "Von:"), then `From:`, `Date:`,
+///   `Subject:`, `To:`, `Cc:` lines;
+/// - Thunderbird: `-------- Forwarded Message --------` (same phrases, eight dashes), then `Subject:`, `Date:`,
+///   `From:`, `To:` (a table in HTML, one row a line once read as text);
+/// - Apple Mail: `Begin forwarded message:` ("Anfang der weitergeleiteten Nachricht:", "Begin doorgestuurd bericht:",
+///   "Début du message réexpédié :"), a blank line, then the header lines;
+/// - Outlook: `From:`, `Sent:`, `To:`, `Cc:`, `Subject:` ("Von:/Gesendet:/An:/Betreff:", "Van:/Verzonden:/Aan:/
+///   Onderwerp:", "De :/Envoyé :/À :/Objet :"), after a rule of underscores, after "-----Original Message-----"
+///   (and its translations), or with no marker at all; then a `Sent`/`Date` and a `Subject` line are required, so a
+///   line starting "From:" in running text is not taken for a block.
+///
+/// Labels are matched in any of the languages whatever the marker, with blanks, non-breaking spaces (French typography
+/// puts one before the colon) and `*` bold marks (Outlook's plain text of HTML) around them. The block ends at its
+/// first blank line or at a line that is no header line; a `To:`/`Cc:` line may continue on the next lines. The
+/// first block found is the forward: a block further down belongs to a message forwarded inside it.
+struct InlineForwardBlock {
+    enum Field: Hashable { case from, date, to, cc, subject, other }
+
+    var form: ForwardedMessage.Form
+    var fields: [(field: Field, value: String)]
+    /// The lines above the block (the forwarding user's note), and the lines after it (the original's text).
+    var note: String
+    var text: String
+
+    func value(_ field: Field) -> String? { fields.first { $0.field == field }?.value }
+
+    static func find(in text: String) -> InlineForwardBlock? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var index = 0
+        while index < lines.count {
+            if let form = marker(lines[index]) {
+                var start = index + 1
+                while start < lines.count, start <= index + 3, isBlank(lines[start]) { start += 1 }
+                if let block = block(lines, from: start, form: form, noteEnd: index, strict: form == .outlook) {
+                    return block
+                }
+            } else if label(of: lines[index])?.field == .from,
+                      let block = block(lines, from: index, form: .outlook, noteEnd: index, strict: true) {
+                return block
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    private static func block(_ lines: [String], from start: Int, form: ForwardedMessage.Form, noteEnd: Int,
+                              strict: Bool) -> InlineForwardBlock? {
+        var fields: [(field: Field, value: String)] = []
+        var end = start
+        while end < lines.count {
+            let line = lines[end]
+            if isBlank(line) { break }
+            if let (field, value) = label(of: line) {
+                fields.append((field, value))
+            } else if let last = fields.last, last.field == .to || last.field == .cc, line.contains("@") {
+                fields[fields.count - 1].value += " " + line.trimmingCharacters(in: .whitespaces)
+            } else {
+                break
+            }
+            end += 1
+        }
+        let names = Set(fields.map(\.field))
+        guard names.contains(.from) else { return nil }
+        if strict, !names.contains(.date) || !names.contains(.subject) { return nil }
+        var rest = end
+        while rest < lines.count, isBlank(lines[rest]) { rest += 1 }
+        return InlineForwardBlock(
+            form: form, fields: fields,
+            note: lines[..<noteEnd].joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines),
+            text: lines[rest...].joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// The form a marker line announces, nil for any other line.
+    static func marker(_ line: String) -> ForwardedMessage.Form? {
+        let trimmed = line.trimmingCharacters(in: blanks)
+        let lower = trimmed.lowercased()
+        if trimmed.count >= 10, trimmed.allSatisfy({ $0 == "_" }) { return .outlook }
+        if apple.contains(where: { lower.hasPrefix($0) }) { return .appleMail }
+        let dashes = lower.prefix { $0 == "-" }.count
+        guard dashes >= 5 else { return nil }
+        let phrase = lower.trimmingCharacters(in: CharacterSet(charactersIn: "- ").union(blanks))
+        if original.contains(phrase) { return .outlook }
+        if forwarded.contains(phrase) { return dashes >= 9 ? .gmail : .thunderbird }
+        return nil
+    }
+
+    /// The field and value of a header line (`Label: value`, `Label : value`, `*Label:* value`).
+    static func label(of line: String) -> (field: Field, value: String)? {
+        guard let colon = line.firstIndex(of: ":") else { return nil }
+        let name = line[..<colon].trimmingCharacters(in: blanks.union(CharacterSet(charactersIn: "*"))).lowercased()
+        guard !name.isEmpty, name.count <= 24, let field = labels[name] else { return nil }
+        let value = line[line.index(after: colon)...].trimmingCharacters(in: blanks.union(CharacterSet(charactersIn: "*")))
+        return (field, value)
+    }
+
+    private static func isBlank(_ line: String) -> Bool { line.trimmingCharacters(in: blanks).isEmpty }
+
+    /// Blanks, with the non-breaking spaces French labels carry ("De\u{A0}:", "Objet\u{202F}:").
+    static let blanks = CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\u{A0}\u{202F}\u{2007}\u{FEFF}\r"))
+
+    static let labels: [String: Field] = {
+        var table: [String: Field] = [:]
+        let words: [(Field, [String])] = [
+            (.from, ["from", "von", "van", "de", "expéditeur", "absender", "afzender"]),
+            (.date, ["sent", "date", "datum", "gesendet", "verzonden", "envoyé", "verstuurd", "sent at"]),
+            (.to, ["to", "an", "aan", "à", "pour", "destinataire", "empfänger", "ontvanger"]),
+            (.cc, ["cc", "kopie", "copie", "kopie (cc)", "copie à"]),
+            (.subject, ["subject", "betreff", "onderwerp", "objet", "sujet", "betreft"]),
+            (.other, ["reply-to", "antwort an", "antwoord aan", "répondre à", "organization", "organisation",
+                      "importance", "wichtigkeit", "urgentie", "priorité", "bcc", "attachments", "anlagen", "bijlagen",
+                      "pièces jointes"]),
+        ]
+        for (field, names) in words { for name in names { table[name] = field } }
+        return table
+    }()
+
+    private static let forwarded: Set<String> = [
+        "forwarded message", "weitergeleitete nachricht", "doorgestuurd bericht", "message transféré",
+        "doorgestuurd e-mailbericht", "message transfere",
+    ]
+    private static let original: Set<String> = [
+        "original message", "ursprüngliche nachricht", "oorspronkelijk bericht", "message d'origine",
+        "message d’origine",
+    ]
+    private static let apple: [String] = [
+        "begin forwarded message", "anfang der weitergeleiteten nachricht", "begin doorgestuurd bericht",
+        "début du message réexpédié", "début du message transféré",
+    ]
+}
