@@ -141,5 +141,29 @@ import Testing
         _ = try replayFixture("thunderbird-plain-fr.eml")
         let again = try replayFixture("thunderbird-plain-fr.eml")
         #expect(again.duplicates == 1 && again.activities == 0)
+        #expect(try db.objects(.activities).count == 1)
+    }
+
+    @Test("§11 §5 a forward's open entry, with the original's direct copy beside it, is decided again as the original")
+    func reprocessWithDirectCopy() throws {
+        // Nora is not a contact yet: the forward of her mail is unknown_sender (the original's sender), and the
+        // original's own copy arriving later is a duplicate of that entry.
+        func nora(_ text: String) -> String {
+            text.replacingOccurrences(of: "Cathy Acme <cathy@acme.example.net>", with: "Nora New <nora@initech.example.org>")
+        }
+        let forward = try db.file("fwd.eml", nora(try fixture("rfc822-attachment.eml")))
+        let direct = try db.file("direct.eml", nora(try fixture("original-direct.eml")))
+        let summary = try replay([forward, direct])
+        #expect(summary.unmatched[.unknownSender] == 1 && summary.duplicates == 1, "\(summary.text)")
+        let entry = try #require(try db.objects(.unmatched).first)
+        #expect(entry["from"] as? String == "nora@initech.example.org")
+        #expect(entry["message_id"] as? String == "20261201091500.4711@acme.example.net")
+
+        _ = try ReferenceImporter(database: db.database).importFile(.contacts, path: Fixture.capture + "/contacts-later.csv")
+        let results = try ReviewService(database: db.database, policy: Self.policy).reprocess(nil, actor: "ann")
+        #expect(results.map(\.1) == [.activity])
+        let activity = try #require(try db.objects(.activities).first)
+        #expect(activity["contacts"] as? [String] == ["c4", "c8"])
+        #expect(activity["users"] as? [String] == ["u2"])
     }
 }
