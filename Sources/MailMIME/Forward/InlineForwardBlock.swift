@@ -18,8 +18,11 @@ import Foundation
 /// Labels are matched in any of the languages whatever the marker, with blanks, non-breaking spaces (French typography
 /// puts one before the colon) and `*` bold marks (Outlook's plain text of HTML) around them. The block ends at its
 /// first blank line or at a line that is no header line; a `To:`/`Cc:` line may continue on the next lines. The
-/// first block found is the forward: a block further down belongs to a message forwarded inside it.
+/// first block found is the forward: a block further down belongs to a message forwarded inside it. Only the first
+/// `searchLimit` bytes of the text are searched for the block (a note above a forward is short; a huge body text is
+/// not read line by line for one).
 struct InlineForwardBlock {
+    static let searchLimit = 256 * 1024
     enum Field: Hashable { case from, date, to, cc, subject, other }
 
     var form: ForwardedMessage.Form
@@ -33,7 +36,9 @@ struct InlineForwardBlock {
     static func find(in text: String) -> InlineForwardBlock? {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var index = 0
-        while index < lines.count {
+        var searched = 0
+        while index < lines.count, searched < searchLimit {
+            searched += lines[index].utf8.count + 1
             if let form = marker(lines[index]) {
                 var start = index + 1
                 while start < lines.count, start <= index + 3, isBlank(lines[start]) { start += 1 }
