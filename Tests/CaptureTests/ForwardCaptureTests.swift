@@ -159,6 +159,12 @@ import Testing
         #expect(entry["from"] as? String == "nora@initech.example.org")
         #expect(entry["message_id"] as? String == "20261201091500.4711@acme.example.net")
 
+        // The review queue's candidates are about the original's sender: Initech's contacts share her domain.
+        let id = try #require(entry["id"] as? Int)
+        let candidates = try ReviewCandidateService(database: db.database, policy: Self.policy)
+            .candidates(forEntry: Int64(id), limit: 5)
+        #expect(Set(candidates.map(\.contact.rawValue)) == ["c6", "c7"], "\(candidates)")
+
         _ = try ReferenceImporter(database: db.database).importFile(.contacts, path: Fixture.capture + "/contacts-later.csv")
         let results = try ReviewService(database: db.database, policy: Self.policy).reprocess(nil, actor: "ann")
         #expect(results.map(\.1) == [.activity])
