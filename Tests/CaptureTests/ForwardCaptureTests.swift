@@ -11,8 +11,9 @@ import Testing
     static let directory = URL(fileURLWithPath: Fixture.capture).deletingLastPathComponent()
         .appendingPathComponent("forward")
     static let policy = CapturePolicy(captureAddresses: [EmailAddress("crm@example.com")!])
-    static let clientFiles: [String] = ["outlook-plain", "outlook-html", "gmail", "thunderbird-plain", "thunderbird-html",
-                                        "apple-mail"].flatMap { client in ["en", "de", "nl", "fr"].map { "\(client)-\($0).eml" } }
+    static let clientFiles: [String] = [
+        "outlook-plain", "outlook-html", "outlook-web", "gmail", "thunderbird-plain", "thunderbird-html", "apple-mail",
+    ].flatMap { client in ["en", "de", "nl", "fr"].map { "\(client)-\($0).eml" } }
 
     let db: FreshDatabase
     init() throws {
@@ -32,7 +33,7 @@ import Testing
         try replay(names.map { Self.directory.appendingPathComponent($0).path })
     }
 
-    @Test("§11 a forward to the capture address from each client (Outlook plain/HTML, Gmail, Thunderbird plain/HTML, Apple Mail; EN/DE/NL/FR) is captured as the original",
+    @Test("§11 a forward to the capture address from each client (Outlook plain/HTML/web, Gmail, Thunderbird plain/HTML, Apple Mail; EN/DE/NL/FR) is captured as the original",
           arguments: clientFiles)
     func eachClient(file: String) throws {
         let summary = try replayFixture(file)

@@ -7,7 +7,7 @@ import Testing
     static let directory = TestSupport.repoRoot.appendingPathComponent("Fixtures/forward")
     static let languages = ["en", "de", "nl", "fr"]
     static let clients: [(prefix: String, form: ForwardedMessage.Form)] = [
-        ("outlook-plain", .outlook), ("outlook-html", .outlook), ("gmail", .gmail),
+        ("outlook-plain", .outlook), ("outlook-html", .outlook), ("outlook-web", .outlook), ("gmail", .gmail),
         ("thunderbird-plain", .thunderbird), ("thunderbird-html", .thunderbird), ("apple-mail", .appleMail),
     ]
     static let cases: [(file: String, form: ForwardedMessage.Form)] = clients.flatMap { client in
