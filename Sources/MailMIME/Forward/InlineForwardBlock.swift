@@ -23,6 +23,8 @@ import Foundation
 /// not read line by line for one).
 struct InlineForwardBlock {
     static let searchLimit = 256 * 1024
+    /// The most header lines a block has (a long `To:` may take a few); more is no block.
+    static let maxBlockLines = 64
     enum Field: Hashable { case from, date, to, cc, subject, other }
 
     var form: ForwardedMessage.Form
@@ -34,80 +36,112 @@ struct InlineForwardBlock {
     func value(_ field: Field) -> String? { fields.first { $0.field == field }?.value }
 
     static func find(in text: String) -> InlineForwardBlock? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let window = text[..<windowEnd(of: text)]
+        let lines = window.split(separator: "\n", omittingEmptySubsequences: false)
+        // Each line's label read once: a block is tried from many lines of a hostile text.
+        let labels = lines.map { label(of: $0) }
+        let blank = lines.map(isBlank)
         var index = 0
         var searched = 0
         while index < lines.count, searched < searchLimit {
             searched += lines[index].utf8.count + 1
+            let found: InlineForwardBlock?
             if let form = marker(lines[index]) {
                 var start = index + 1
-                while start < lines.count, start <= index + 3, isBlank(lines[start]) { start += 1 }
-                if let block = block(lines, from: start, form: form, noteEnd: index, strict: form == .outlook) {
-                    return block
-                }
-            } else if label(of: lines[index])?.field == .from,
-                      let block = block(lines, from: index, form: .outlook, noteEnd: index, strict: true) {
-                return block
+                while start < lines.count, start <= index + 3, blank[start] { start += 1 }
+                found = block(lines, labels, blank, in: text, from: start, form: form, noteEnd: index,
+                              strict: form == .outlook)
+            } else if labels[index]?.field == .from {
+                found = block(lines, labels, blank, in: text, from: index, form: .outlook, noteEnd: index, strict: true)
+            } else {
+                found = nil
             }
+            if let found { return found }
             index += 1
         }
         return nil
     }
 
-    private static func block(_ lines: [String], from start: Int, form: ForwardedMessage.Form, noteEnd: Int,
-                              strict: Bool) -> InlineForwardBlock? {
-        var fields: [(field: Field, value: String)] = []
+    /// The end of the part of `text` searched: `searchLimit` characters, and room for a block starting there.
+    private static func windowEnd(of text: String) -> String.Index {
+        guard var end = text.index(text.startIndex, offsetBy: searchLimit, limitedBy: text.endIndex) else {
+            return text.endIndex
+        }
+        for _ in 0..<(maxBlockLines + 8) {
+            guard let newline = text[end...].firstIndex(of: "\n") else { return text.endIndex }
+            end = text.index(after: newline)
+        }
+        return end
+    }
+
+    /// The block whose header lines start at `lines[start]`: at most `maxBlockLines` of them, else no block (so that
+    /// text made of header-like lines is read in linear time).
+    private static func block(_ lines: [Substring], _ labels: [(field: Field, value: String)?], _ blank: [Bool],
+                              in text: String, from start: Int, form: ForwardedMessage.Form, noteEnd: Int, strict: Bool)
+        -> InlineForwardBlock? {
+        // Where the header lines end, from the lines' labels alone (cheap: tried from many lines of a hostile text).
         var end = start
-        while end < lines.count {
-            let line = lines[end]
-            if isBlank(line) { break }
-            if let (field, value) = label(of: line) {
-                fields.append((field, value))
-            } else if let last = fields.last, last.field == .to || last.field == .cc, line.contains("@") {
-                fields[fields.count - 1].value += " " + line.trimmingCharacters(in: .whitespaces)
-            } else {
+        var last: Field? = nil
+        var names: Set<Field> = []
+        while end < lines.count, !blank[end] {
+            guard end - start < maxBlockLines else { return nil }
+            if let field = labels[end]?.field {
+                last = field
+                names.insert(field)
+            } else if !(last == .to || last == .cc) || !lines[end].contains("@") {
                 break
             }
             end += 1
         }
-        let names = Set(fields.map(\.field))
         guard names.contains(.from) else { return nil }
         if strict, !names.contains(.date) || !names.contains(.subject) { return nil }
+        var fields: [(field: Field, value: String)] = []
+        for index in start..<end {
+            if let label = labels[index] {
+                fields.append(label)
+            } else {
+                fields[fields.count - 1].value += " " + lines[index].trimmingCharacters(in: .whitespaces)
+            }
+        }
         var rest = end
-        while rest < lines.count, isBlank(lines[rest]) { rest += 1 }
+        while rest < lines.count, blank[rest] { rest += 1 }
+        let after = rest < lines.count ? text[lines[rest].startIndex...] : text[(lines.last?.endIndex ?? text.endIndex)...]
         return InlineForwardBlock(
             form: form, fields: fields,
             note: lines[..<noteEnd].joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines),
-            text: lines[rest...].joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines))
+            text: after.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     /// The form a marker line announces, nil for any other line.
-    static func marker(_ line: String) -> ForwardedMessage.Form? {
+    static func marker(_ line: Substring) -> ForwardedMessage.Form? {
         let trimmed = line.trimmingCharacters(in: blanks)
         let lower = trimmed.lowercased()
         if trimmed.count >= 10, trimmed.allSatisfy({ $0 == "_" }) { return .outlook }
         if apple.contains(where: { lower.hasPrefix($0) }) { return .appleMail }
         let dashes = lower.prefix { $0 == "-" }.count
         guard dashes >= 5 else { return nil }
-        let phrase = lower.trimmingCharacters(in: CharacterSet(charactersIn: "- ").union(blanks))
+        let phrase = lower.trimmingCharacters(in: blanksAndDashes)
         if original.contains(phrase) { return .outlook }
         if forwarded.contains(phrase) { return dashes >= 9 ? .gmail : .thunderbird }
         return nil
     }
 
     /// The field and value of a header line (`Label: value`, `Label : value`, `*Label:* value`).
-    static func label(of line: String) -> (field: Field, value: String)? {
+    static func label(of line: Substring) -> (field: Field, value: String)? {
         guard let colon = line.firstIndex(of: ":") else { return nil }
-        let name = line[..<colon].trimmingCharacters(in: blanks.union(CharacterSet(charactersIn: "*"))).lowercased()
+        guard line.distance(from: line.startIndex, to: colon) <= 40 else { return nil }
+        let name = line[..<colon].trimmingCharacters(in: blanksAndStars).lowercased()
         guard !name.isEmpty, name.count <= 24, let field = labels[name] else { return nil }
-        let value = line[line.index(after: colon)...].trimmingCharacters(in: blanks.union(CharacterSet(charactersIn: "*")))
+        let value = line[line.index(after: colon)...].trimmingCharacters(in: blanksAndStars)
         return (field, value)
     }
 
-    private static func isBlank(_ line: String) -> Bool { line.trimmingCharacters(in: blanks).isEmpty }
+    private static func isBlank(_ line: Substring) -> Bool { line.trimmingCharacters(in: blanks).isEmpty }
 
     /// Blanks, with the non-breaking spaces French labels carry ("De\u{A0}:", "Objet\u{202F}:").
     static let blanks = CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\u{A0}\u{202F}\u{2007}\u{FEFF}\r"))
+    private static let blanksAndStars = blanks.union(CharacterSet(charactersIn: "*"))
+    private static let blanksAndDashes = blanks.union(CharacterSet(charactersIn: "-"))
 
     static let labels: [String: Field] = {
         var table: [String: Field] = [:]

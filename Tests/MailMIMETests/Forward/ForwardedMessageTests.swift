@@ -96,4 +96,35 @@ import Testing
             """)
         #expect(message.forwarded == nil)
     }
+
+    @Test("§11 §12 a body of nothing but header-like or marker lines is read in linear time and gives no forward")
+    func hostileBody() {
+        let head = "From: Bob <bob@example.com>\nTo: crm@example.com\nSubject: x\n\n"
+        let fromLines = String(repeating: "From: a@b.example\n", count: 20_000) + "Sent: Tuesday, 1 December 2026 10:15\n"
+        #expect(TestSupport.parse(head + fromLines + "Subject: y\n", crlf: false).forwarded == nil)
+        let markers = String(repeating: "---------- Forwarded message ---------\n", count: 10_000)
+        #expect(TestSupport.parse(head + markers, crlf: false).forwarded == nil)
+    }
+
+    @Test("§11 a block after a long note is found; the original's text runs to the end of a long body")
+    func longNoteAndBody() throws {
+        let note = String(repeating: "a line of the note\n", count: 2_000)
+        let body = String(repeating: "a line of the original\n", count: 50_000) + "the end"
+        let message = TestSupport.parse("""
+            From: Bob <bob@example.com>
+            To: crm@example.com
+            Subject: Fwd: x
+
+            \(note)
+            ---------- Forwarded message ---------
+            From: Cathy <cathy@acme.example.net>
+            Date: Tue, Dec 1, 2026 at 10:15 AM
+            Subject: x
+
+            \(body)
+            """, crlf: false)
+        let forward = try #require(message.forwarded)
+        #expect(forward.text.hasSuffix("the end") && forward.text.hasPrefix("a line of the original"))
+        #expect(forward.note.hasPrefix("a line of the note"))
+    }
 }
