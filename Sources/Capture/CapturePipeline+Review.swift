@@ -23,7 +23,7 @@ extension CapturePipeline {
         guard book.contacts[contact] != nil else { throw ReviewError(entry: entry, message: "no contact \(contact)") }
         guard let stored = try tx.message(id: message) else { throw ReviewError(entry: entry, message: "no message") }
         let copies = try tx.rawCopies(of: message).map { parser.parse($0.bytes) }
-        let merged = Matcher.mergeCopies(copies.first ?? ParsedMessage(), Array(copies.dropFirst()), policy: book.policy)
+        let merged = Matcher.mergeCopies(copies.first ?? ParsedMessage(), Array(copies.dropFirst()), book: book)
         let parsed = merged.message
         var activity = assignedActivity(parsed, identity: stored.identity, contact: contact)
         let thread = try threadFacts(of: stored.identity, parents: activity.threadParents, in: tx).members
@@ -98,6 +98,7 @@ extension CapturePipeline {
         var contacts: Set<ContactID> = [contact]
         let sender = parsed.from.first.flatMap { EmailAddress($0.address) }
         let everyone = [parsed.from.first].compactMap { $0 } + parsed.to + parsed.cc + parsed.deliveredTo + parsed.xOriginalTo
+            + parsed.forwardedBy
         for entry in everyone {
             guard let address = EmailAddress(entry.address), !book.policy.isCaptureAddress(address) else { continue }
             let found = book.users(for: address)

@@ -22,6 +22,9 @@ import Matching
 ///   activity and gains links as above.
 /// - Ignored `internal` messages leave nothing behind: replaying one again counts it as ignored again.
 /// - A message with no `Message-ID` has the SHA-256 of its bytes as identity, so its copies are byte-identical.
+/// - §11: a user's forward to the capture address is captured as the message it forwards (`Matcher.captured`). Its
+///   own raw bytes are stored as the copy; the identity is the original's `Message-ID` when the forward carries one
+///   (a `message/rfc822` part), so the original arriving directly, before or after, is the same message.
 public struct CapturePipeline: Sendable {
     /// The address book every decision of this pipeline uses.
     public var book: AddressBook
@@ -38,9 +41,10 @@ public struct CapturePipeline: Sendable {
     }
 
     /// The pure part of capturing a message (parse, checksum, identity): no I/O, so a batch can be prepared on
-    /// several threads before its transaction.
+    /// several threads before its transaction. A user's forward to the capture address is prepared as the message
+    /// it forwards (§11, `Matcher.captured`): its identity, headline and attachments are the original's.
     public func prepare(_ raw: RawMessage) -> PreparedMessage {
-        let parsed = parser.parse(raw.bytes)
+        let parsed = Matcher.captured(parser.parse(raw.bytes), book: book)
         let checksum = SHA256.hexDigest(raw.bytes)
         let identity: MessageIdentity = if let id = parsed.messageID?.trimmingASCIIWhitespace(), !id.isEmpty {
             .messageID(id)
@@ -115,7 +119,7 @@ public struct CapturePipeline: Sendable {
         -> (CaptureDecision, ParsedMessage)? {
         let copies = try tx.rawCopies(of: message).map { parser.parse($0.bytes) }
         guard let first = copies.first else { return nil }
-        let merged = Matcher.mergeCopies(first, Array(copies.dropFirst()), policy: book.policy)
+        let merged = Matcher.mergeCopies(first, Array(copies.dropFirst()), book: book)
         let parents = Matcher.threadParents(of: merged.message, identity: identity)
         let thread = try threadFacts(of: identity, parents: parents, in: tx)
         return (Matcher.decide(merged, identity: identity, book: book, thread: thread), merged.message)

@@ -39,6 +39,13 @@ public struct ParsedMessage: Sendable, Equatable {
     public var defects: [MIMEDefect]
     /// The top-level `type/subtype`, lower-cased (`text/plain` when absent): `multipart/report` marks a report (§4 rule 2).
     public var contentType: String = "text/plain"
+    /// §11: the one message this message forwards, as its `message/rfc822` part or inline forward block says; nil
+    /// when it carries none, more than one, or one without a readable sender. Whether capture takes the message as
+    /// this forward is the matcher's rule.
+    public var forwarded: ForwardedMessage?
+    /// §11: set by the matcher on the message it captures in place of a forward: the address of the user who
+    /// forwarded it, linked to the activity but no sender or recipient of it. The parser leaves it empty.
+    public var forwardedBy: [MailAddress] = []
 
     public init(
         messageID: String? = nil, date: Date? = nil, from: [MailAddress] = [], sender: [MailAddress] = [],

@@ -16,6 +16,9 @@ public enum AuditEntry: Sendable, Hashable, CustomStringConvertible {
     case captureAddressDisregarded(EmailAddress, field: AddressField)
     /// §4.3/§2: a sender or recipient and what it stands for (first field it appeared in).
     case participant(EmailAddress, role: ParticipantRole, field: AddressField, AddressResolution)
+    /// §11: a user's forward to the capture address, captured as the message it forwards (`form`: how it was
+    /// written, `ForwardedMessage.Form`); the user is linked.
+    case forwardedBy(EmailAddress, form: String, AddressResolution)
     /// §4.4: the direction.
     case direction(Direction)
     /// §4.6: an account linked through a contact.
@@ -53,6 +56,8 @@ public enum AuditEntry: Sendable, Hashable, CustomStringConvertible {
             "§4.3 \(field.rawValue) \(address) is a capture address, disregarded"
         case .participant(let address, let role, let field, let resolution):
             "§4.3 \(role.rawValue) \(address) (\(field.rawValue)): \(Self.describe(resolution))"
+        case .forwardedBy(let address, let form, let resolution):
+            "§11 forwarded to the capture address by \(address) (\(Self.describe(resolution))) as \(form): captured as the forwarded message"
         case .direction(let direction): "§4.4 \(direction.rawValue)"
         case .accountLinked(let account, let contact): "§4.6 account \(account) linked through contact \(contact)"
         case .orderLinked(let order, let account): "§4.7 order \(order) linked (account \(account))"

@@ -46,6 +46,7 @@ extension Matcher {
     /// address, and `order_account_mismatch` is judged again against the grown accounts. Direction, orders and
     /// thread stay what the first copy made them.
     public static func addCopy(_ copy: ParsedMessage, to activity: Activity, book: AddressBook) -> Activity {
+        let copy = captured(copy, book: book)
         var result = activity
         var recipients = ParsedMessage()
         recipients.to = adding(copy.to, to: [], policy: book.policy)
@@ -54,7 +55,9 @@ extension Matcher {
         recipients.xOriginalTo = adding(copy.xOriginalTo, to: [], policy: book.policy)
         var contacts = Set(activity.contacts)
         var users = Set(activity.users)
-        for participant in Participants(recipients, book: book).recipients {
+        recipients.forwardedBy = copy.forwardedBy
+        let participants = Participants(recipients, book: book)
+        for participant in participants.recipients + participants.forwarders {
             users.formUnion(participant.resolution.users)
             contacts.formUnion(participant.resolution.contacts)
         }

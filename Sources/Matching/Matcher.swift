@@ -17,6 +17,8 @@ import MailMIME
 /// - A recipient entry that is not an address counts as an unknown recipient; empty entries (groups) are skipped.
 /// - A message with `Order:N` references of its own, even only unresolved ones, never inherits orders (§4.7).
 /// - Copies of one message: the first stored decides, later ones only add recipients (`mergeCopies`, §12).
+/// - §11: a user's forward to capture addresses only is decided as the message it forwards (`captured`), the
+///   forwarding user linked too.
 public enum Matcher {
     /// Decides what capture does with one message.
     ///
@@ -43,7 +45,7 @@ public enum Matcher {
     public static func decide(
         _ message: ParsedMessage, identity: MessageIdentity, book: AddressBook, thread: ThreadFacts = ThreadFacts()
     ) -> CaptureDecision {
-        var decision = rules(message, identity: identity, book: book, thread: thread)
+        var decision = rules(captured(message, book: book), identity: identity, book: book, thread: thread)
         if decision.activity == nil {
             decision.threadUpdates = reconcileThread(thread.members.filter { $0.identity != identity }, book: book)
             for update in decision.threadUpdates {

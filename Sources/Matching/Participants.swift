@@ -20,12 +20,20 @@ struct Participants {
     }
 
     var sender: Participant?
+    /// §11: the users who forwarded the message to the capture address: linked, neither sender nor recipient.
+    var forwarders: [Participant] = []
     var recipients: [Participant] = []
     /// Recipient entries that are not addresses.
     var unreadableRecipients = 0
     var audit: [AuditEntry] = []
 
     init(_ message: ParsedMessage, book: AddressBook) {
+        for entry in message.forwardedBy {
+            guard let address = EmailAddress(entry.address) else { continue }
+            let resolution = Self.resolve(address, book: book)
+            forwarders.append(Participant(address: address, field: .from, resolution: resolution))
+            audit.append(.forwardedBy(address, form: message.forwarded?.form.rawValue ?? "", resolution))
+        }
         if let first = message.from.first, let address = EmailAddress(first.address) {
             let resolution = Self.resolve(address, book: book)
             sender = Participant(address: address, field: .from, resolution: resolution)
@@ -67,8 +75,8 @@ struct Participants {
         return .unknown
     }
 
-    /// Sender and recipients.
-    var all: [Participant] { (sender.map { [$0] } ?? []) + recipients }
+    /// Sender and recipients, and the users who forwarded the message (§11).
+    var all: [Participant] { (sender.map { [$0] } ?? []) + recipients + forwarders }
 
     var hasUserRecipient: Bool { recipients.contains { !$0.resolution.users.isEmpty } }
     var hasContactRecipient: Bool { recipients.contains { !$0.resolution.contacts.isEmpty } }

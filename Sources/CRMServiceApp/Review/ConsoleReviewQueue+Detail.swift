@@ -16,8 +16,7 @@ extension ConsoleReviewQueue {
         if ref.kind == .activity {
             let book = try database.addressBook(policy: policy)
             let copies = facts.copies.map { parser.parse($0.bytes) }
-            let merged = Matcher.mergeCopies(copies.first ?? ParsedMessage(), Array(copies.dropFirst()),
-                                             policy: book.policy)
+            let merged = Matcher.mergeCopies(copies.first ?? ParsedMessage(), Array(copies.dropFirst()), book: book)
             trail = Matcher.decide(merged, identity: facts.identity, book: book).audit.description
         }
         let headers = parsed.headers.map { field in

@@ -7,7 +7,8 @@ import Store
 /// `ReviewCandidates` over the store (§8): the store gives the facts, `CandidateRanker` ranks them.
 ///
 /// Decisions where the contract is silent:
-/// - The person an entry is about is its sender; when the sender is a user (outgoing mail to someone unknown,
+/// - The person an entry is about is its sender (for a user's forward to the capture address, §11, the forwarded
+///   original's sender, as stored); when the sender is a user (outgoing mail to someone unknown,
 ///   `no_contact_recipient`), the first recipient in `To`, then `Cc`, that is neither a user, a contact nor a capture
 ///   address. Rejections, earlier assignments and the domain are those of that address.
 /// - "By person" groups open entries by sender address, as stored; the display name, the thread and so the best
@@ -81,6 +82,11 @@ public struct ReviewCandidateService: ReviewCandidates {
         guard let sender = parsed.from.first.flatMap({ EmailAddress($0.address) }) ?? stored.flatMap(EmailAddress.init)
         else { return nil }
         guard directory.isUserAddress(sender) else { return (sender, Self.name(of: sender, in: parsed)) }
+        // §11: a user's forward to the capture address is stored as the original, whose sender the header block
+        // (the forward's) does not show; the stored sender is the original's.
+        if let original = stored.flatMap(EmailAddress.init), original != sender, !directory.isUserAddress(original) {
+            return (original, nil)
+        }
         for entry in parsed.to + parsed.cc {
             guard let address = EmailAddress(entry.address), !directory.isUserAddress(address),
                   !directory.isContactAddress(address), !policy.isCaptureAddress(address) else { continue }
