@@ -41,4 +41,44 @@ extension AppDatabase {
                                                    target: "job run \(run)", detail: job))
         }
     }
+
+    /// Records a run of `job` that starts now (`rating run` of a person) with `audit`, in one transaction.
+    public func startRun(job: String, at time: Date, audit: AuditLogEntry) throws -> JobRunID {
+        try writer.write { db in
+            try db.execute(sql: "INSERT INTO job_runs (job, started_at, state) VALUES (?, ?, 'running')",
+                           arguments: [job, Self.timestamp(time)])
+            let run = JobRunID(rawValue: db.lastInsertedRowID)
+            try Self.insertAudit(db, Self.naming(audit, run))
+            return run
+        }
+    }
+
+    public func startRunIfIdle(job: String, at time: Date, audit: AuditLogEntry?) throws -> GuardedRunStart {
+        try writer.write { db in
+            if let busy = try Int64.fetchOne(db, sql: "SELECT id FROM job_runs WHERE job = ? AND state = 'running'",
+                                             arguments: [job]) {
+                return .busy(JobRunID(rawValue: busy))
+            }
+            try db.execute(sql: "INSERT INTO job_runs (job, started_at, state) VALUES (?, ?, 'running')",
+                           arguments: [job, Self.timestamp(time)])
+            let run = JobRunID(rawValue: db.lastInsertedRowID)
+            if let audit { try Self.insertAudit(db, Self.naming(audit, run)) }
+            return .started(run)
+        }
+    }
+
+    /// `audit` with the run as its target when it names none.
+    private static func naming(_ audit: AuditLogEntry, _ run: JobRunID) -> AuditLogEntry {
+        var entry = audit
+        if entry.target.isEmpty { entry.target = "job-run \(run)" }
+        return entry
+    }
+
+    /// `replaceRules(ofTypes:with:)` of a person (`rating validate --repair`) with `audit`, in one transaction.
+    public func replaceRules(ofTypes types: Set<AccountType>, with rules: [RatingRule], audit: AuditLogEntry) throws {
+        try writer.write { db in
+            _ = try Self.writeRules(db, ofTypes: types, with: rules)
+            try Self.insertAudit(db, audit)
+        }
+    }
 }

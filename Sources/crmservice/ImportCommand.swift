@@ -40,8 +40,12 @@ struct ImportCommand: ParsableCommand {
             let database = try databaseOptions.openStore()
             let acting = try actor.resolve(in: database, needs: .import)
             let summary: ImportSummaryText
+            // The data, its run of the job `import` and the audit line commit in one transaction; a rejected file
+            // writes only its failed run and the audit line.
+            let audit = acting.audit("import", target: "import \(kind.rawValue)", detail: "\(csv): ")
             do {
-                summary = ImportSummaryText(try ReferenceImporter(database: database).importFile(kind, path: csv))
+                summary = ImportSummaryText(try ReferenceImporter(database: database)
+                    .importFileRecorded(kind, path: csv, audit: audit).summary)
             } catch let error as ImportRejected {
                 throw CommandFailure.badInput(error.description)
             } catch let error as CSVError {
@@ -54,7 +58,6 @@ struct ImportCommand: ParsableCommand {
                 throw CommandFailure.failed("import of \(csv) failed: \(error)")
             }
             print("\(csv): \(summary.text)")
-            try acting.record("import", target: "import \(kind.rawValue)", detail: "\(csv): \(summary.text)", in: database)
         }
     }
 
