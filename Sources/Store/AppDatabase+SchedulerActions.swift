@@ -6,20 +6,32 @@ import GRDB
 extension AppDatabase {
     /// Sets the persisted mode as `actor` (audited as `jobs standby` or `jobs running`).
     public func setSchedulerMode(_ mode: SchedulerMode, at time: Date, actor: String, origin: AuditOrigin) throws {
+        try setSchedulerMode(mode, at: time, audit: AuditLogEntry(at: time, actor: actor, origin: origin,
+                                                                  action: "jobs \(mode.rawValue)", target: "scheduler",
+                                                                  detail: "mode \(mode.rawValue)"))
+    }
+
+    /// Sets the persisted mode with `audit` (the CLI's own words), in one transaction.
+    public func setSchedulerMode(_ mode: SchedulerMode, at time: Date, audit: AuditLogEntry) throws {
         try writer.write { db in
             try db.execute(sql: """
                 INSERT INTO scheduler_state (id, mode, changed_at) VALUES (1, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET mode = excluded.mode, changed_at = excluded.changed_at
                 WHERE mode <> excluded.mode
                 """, arguments: [mode.rawValue, Self.timestamp(time)])
-            try Self.insertAudit(db, AuditLogEntry(at: time, actor: actor, origin: origin, action: "jobs \(mode.rawValue)",
-                                                   target: "scheduler", detail: "mode \(mode.rawValue)"))
+            try Self.insertAudit(db, audit)
         }
     }
 
     /// `requestStop(of:at:)` as `actor`; audited when the request is recorded.
     public func requestStop(of run: JobRunID, at time: Date, actor: String, origin: AuditOrigin) throws
         -> StopRequestOutcome {
+        try requestStop(of: run, at: time, audit: AuditLogEntry(at: time, actor: actor, origin: origin, action: "jobs stop",
+                                                                target: "job run \(run)", detail: ""))
+    }
+
+    /// `requestStop(of:at:)` with `audit` (the CLI's own words), written only when the request is recorded.
+    public func requestStop(of run: JobRunID, at time: Date, audit: AuditLogEntry) throws -> StopRequestOutcome {
         try writer.write { db in
             guard let text = try String.fetchOne(db, sql: "SELECT state FROM job_runs WHERE id = ?",
                                                  arguments: [run.rawValue]) else { return .unknownRun }
@@ -27,8 +39,7 @@ extension AppDatabase {
             guard state == .running else { return .notRunning(state) }
             try db.execute(sql: "INSERT OR IGNORE INTO job_stop_requests (run_id, requested_at) VALUES (?, ?)",
                            arguments: [run.rawValue, Self.timestamp(time)])
-            try Self.insertAudit(db, AuditLogEntry(at: time, actor: actor, origin: origin, action: "jobs stop",
-                                                   target: "job run \(run)", detail: ""))
+            try Self.insertAudit(db, audit)
             return .requested
         }
     }

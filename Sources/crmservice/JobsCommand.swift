@@ -157,7 +157,9 @@ struct JobsCommand: ParsableCommand {
             let (console, store) = try options.open()
             let acting = try actor.resolve(in: store, needs: .scheduler)
             try jobsFailures {
-                print(try console.stop(runID, actor: acting.name), terminator: "")
+                // The audit line is written in the stop request's transaction.
+                let audit = acting.audit("job-stop", target: "", detail: "stop requested")
+                print(try console.stop(runID, audit: audit), terminator: "")
             }
         }
     }
@@ -173,7 +175,8 @@ struct JobsCommand: ParsableCommand {
             let (console, store) = try options.open()
             let acting = try actor.resolve(in: store, needs: .scheduler)
             try jobsFailures {
-                print(try console.setMode(.standby, actor: acting.name), terminator: "")
+                let audit = acting.audit("scheduler-mode", target: "scheduler", detail: "standby")
+                print(try console.setMode(.standby, audit: audit), terminator: "")
             }
         }
     }
@@ -189,7 +192,8 @@ struct JobsCommand: ParsableCommand {
             let (console, store) = try options.open()
             let acting = try actor.resolve(in: store, needs: .scheduler)
             try jobsFailures {
-                print(try console.setMode(.running, actor: acting.name), terminator: "")
+                let audit = acting.audit("scheduler-mode", target: "scheduler", detail: "running")
+                print(try console.setMode(.running, audit: audit), terminator: "")
             }
         }
     }

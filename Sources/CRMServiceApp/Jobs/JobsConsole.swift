@@ -68,11 +68,11 @@ public struct JobsConsole: Sendable {
         return job
     }
 
-    /// `jobs standby` / `jobs resume`: sets the persisted mode the live service reads at its next wake-up; `actor`
-    /// (the CLI's `--as`) is audited in the same transaction.
-    public func setMode(_ mode: SchedulerMode, actor: String? = nil) throws -> String {
-        if let actor {
-            try database.setSchedulerMode(mode, at: clock.now(), actor: actor, origin: .cli)
+    /// `jobs standby` / `jobs resume`: sets the persisted mode the live service reads at its next wake-up; `audit`
+    /// (the CLI's line) is written in the same transaction.
+    public func setMode(_ mode: SchedulerMode, audit: AuditLogEntry? = nil) throws -> String {
+        if let audit {
+            try database.setSchedulerMode(mode, at: clock.now(), audit: audit)
         } else {
             try database.setSchedulerMode(mode, at: clock.now())
         }
@@ -81,12 +81,14 @@ public struct JobsConsole: Sendable {
 
     /// `jobs stop RUNID`: records a stop request for a running run; the process running it stops it at its next
     /// check (between batches for log-truncate; for rating within a few thousand rows, rolling its result back).
-    public func stop(_ text: String, actor: String? = nil) throws -> String {
+    public func stop(_ text: String, audit: AuditLogEntry? = nil) throws -> String {
         guard let value = Int64(text), value > 0 else {
             throw JobsInputError(field: "RUNID", value: text, problem: "is not a run id")
         }
         let id = JobRunID(rawValue: value)
-        let outcome = try actor.map { try database.requestStop(of: id, at: clock.now(), actor: $0, origin: .cli) }
+        var entry = audit
+        if entry?.target.isEmpty == true { entry?.target = "job-run \(id)" }
+        let outcome = try entry.map { try database.requestStop(of: id, at: clock.now(), audit: $0) }
             ?? database.requestStop(of: id, at: clock.now())
         switch outcome {
         case .requested:
