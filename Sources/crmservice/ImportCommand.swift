@@ -16,7 +16,8 @@ struct ImportCommand: ParsableCommand {
 
             KIND is one of: \(ImportKind.allCases.map(\.rawValue).joined(separator: ", ")) (appointments cannot be \
             imported yet). The file is checked whole first: bad rows reject the file with their line numbers (exit 2) \
-            and nothing is written.
+            and nothing is written. Every import is recorded as a run of the job `import` (`jobs runs`, `export \
+            job-runs`) with its counts created/updated/unchanged/rejected; a rejected file as a failed run.
             """,
         subcommands: [ImportFile.self, Template.self],
         defaultSubcommand: ImportFile.self
