@@ -24,16 +24,7 @@ extension AppDatabase: JobRunLog {
 
     public func jobRuns() throws -> [JobRun] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT id, job, started_at, ended_at, state, examined, changed, messages FROM job_runs ORDER BY id
-                """).map { row in
-                let messagesText: String = row[7]
-                let messages = (try? JSONSerialization.jsonObject(with: Data(messagesText.utf8))) as? [String] ?? []
-                let ended: String? = row[3]
-                return JobRun(id: JobRunID(rawValue: row[0]), job: row[1], startedAt: Self.date(row[2]) ?? .distantPast,
-                              endedAt: ended.flatMap(Self.date), state: JobRunState(rawValue: row[4]) ?? .failed,
-                              examined: row[5], changed: row[6], messages: messages)
-            }
+            try Row.fetchAll(db, sql: Self.runColumns + " ORDER BY id").map(Self.jobRun)
         }
     }
 

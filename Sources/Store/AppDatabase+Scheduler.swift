@@ -66,15 +66,7 @@ extension AppDatabase: SchedulerStore {
     }
 
     public func startRunIfIdle(job: String, at time: Date) throws -> GuardedRunStart {
-        try writer.write { db in
-            if let busy = try Int64.fetchOne(db, sql: "SELECT id FROM job_runs WHERE job = ? AND state = 'running'",
-                                             arguments: [job]) {
-                return .busy(JobRunID(rawValue: busy))
-            }
-            try db.execute(sql: "INSERT INTO job_runs (job, started_at, state) VALUES (?, ?, 'running')",
-                           arguments: [job, Self.timestamp(time)])
-            return .started(JobRunID(rawValue: db.lastInsertedRowID))
-        }
+        try startRunIfIdle(job: job, at: time, audit: nil)
     }
 
     public func failRunsLeftRunning(at time: Date, message: String) throws -> [JobRunID] {
@@ -132,13 +124,19 @@ extension AppDatabase: SchedulerStore {
         }
     }
 
-    private static let runColumns = "SELECT id, job, started_at, ended_at, state, examined, changed, messages FROM job_runs"
+    static let runColumns = """
+        SELECT id, job, started_at, ended_at, state, examined, changed, messages, created, updated, unchanged, rejected \
+        FROM job_runs
+        """
 
-    private static func jobRun(_ row: Row) -> JobRun {
+    static func jobRun(_ row: Row) -> JobRun {
         let ended: String? = row[3]
+        let created: Int? = row[8]
+        let imported = created.map { ImportRunCounts(created: $0, updated: row[9] ?? 0, unchanged: row[10] ?? 0,
+                                                     rejected: row[11] ?? 0) }
         return JobRun(id: JobRunID(rawValue: row[0]), job: row[1], startedAt: date(row[2]) ?? .distantPast,
                       endedAt: ended.flatMap(date), state: JobRunState(rawValue: row[4]) ?? .failed,
-                      examined: row[5], changed: row[6], messages: messages(row[7]))
+                      examined: row[5], changed: row[6], messages: messages(row[7]), imported: imported)
     }
 
     private static func datesByJob(_ db: Database, sql: String) throws -> [String: Date] {

@@ -15,7 +15,8 @@ struct ImportCommand: ParsableCommand {
             crmservice import template KIND
 
             KIND is one of: \(ImportKind.allCases.map(\.rawValue).joined(separator: ", ")). The file is checked whole first: bad rows reject the file with their line numbers (exit 2) \
-            and nothing is written.
+            and nothing is written. Every import is recorded as a run of the job `import` (`jobs runs`, `export \
+            job-runs`) with its counts created/updated/unchanged/rejected; a rejected file as a failed run.
             """,
         subcommands: [ImportFile.self, Template.self],
         defaultSubcommand: ImportFile.self
@@ -39,8 +40,12 @@ struct ImportCommand: ParsableCommand {
             let database = try databaseOptions.openStore()
             let acting = try actor.resolve(in: database, needs: .import)
             let summary: ImportSummaryText
+            // The data, its run of the job `import` and the audit line commit in one transaction; a rejected file
+            // writes only its failed run and the audit line.
+            let audit = acting.audit("import", target: "import \(kind.rawValue)", detail: "\(csv): ")
             do {
-                summary = ImportSummaryText(try ReferenceImporter(database: database).importFile(kind, path: csv))
+                summary = ImportSummaryText(try ReferenceImporter(database: database)
+                    .importFileRecorded(kind, path: csv, audit: audit).summary)
             } catch let error as ImportRejected {
                 throw CommandFailure.badInput(error.description)
             } catch let error as CSVError {
@@ -53,7 +58,6 @@ struct ImportCommand: ParsableCommand {
                 throw CommandFailure.failed("import of \(csv) failed: \(error)")
             }
             print("\(csv): \(summary.text)")
-            try acting.record("import", target: "import \(kind.rawValue)", detail: "\(csv): \(summary.text)", in: database)
         }
     }
 

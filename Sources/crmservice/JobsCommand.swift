@@ -4,7 +4,8 @@ import CRMServiceApp
 import Foundation
 import Synchronization
 
-/// `crmservice jobs list|run NAME|runs [--day YYYY-MM-DD]|stop RUNID|standby|resume (--db DB | --config FILE)` (§1, §7).
+/// `crmservice jobs list [--state S]|run NAME [--at ISO8601]|cancel ID|runs [--day YYYY-MM-DD]|stop RUNID|standby|resume
+/// (--db DB | --config FILE)` (§1, §7).
 /// `standby` and `resume` are additions to §1: they set the scheduler's persisted mode.
 struct JobsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,7 +16,7 @@ struct JobsCommand: ParsableCommand {
             03:30 UTC, deletes runs older than 90 days in batches of 500), archive (a later issue; disabled). These \
             are the defaults; with --config the file's `jobs` section sets them.
             """,
-        subcommands: [List.self, Run.self, Runs.self, Stop.self, Standby.self, Resume.self]
+        subcommands: [List.self, Run.self, Cancel.self, Runs.self, Stop.self, Standby.self, Resume.self]
     )
 
     /// `--db` / `--config`, shared by every subcommand; the jobs' schedules come from the file's `jobs` section,
@@ -36,25 +37,38 @@ struct JobsCommand: ParsableCommand {
     /// `jobs list`.
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show the scheduler's mode and each job's enabled state, trigger, state, last run and next run.")
+            abstract: "Show the scheduler's mode, each job's enabled state, trigger, state, last run and next run, and the pending runs.",
+            discussion: """
+                --state pending lists the pending one-off runs (jobs run NAME --at) with their ids and times; \
+                --state running the runs in progress; --state completed (failed, stopped) the newest 50 runs that \
+                ended so.
+                """)
+        @Option(help: "Only the runs in this state: pending, running, completed, failed or stopped.")
+        var state: String?
         @OptionGroup var options: DatabaseOption
 
         func run() throws {
             let console = try options.console()
-            try jobsFailures { print(try console.list(), terminator: "") }
+            try jobsFailures { print(try state.map { try console.list(state: $0) } ?? console.list(), terminator: "") }
         }
     }
 
     /// `jobs run NAME`.
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Run one job now in this process, recorded in the run log.",
+            abstract: "Run one job now in this process, or once at a time (--at), recorded in the run log.",
             discussion: """
                 Refused (exit 1) while a run of the job is in progress or the scheduler is in standby. Exit 1 when \
                 the run fails or is stopped.
+                With --at the run is pending: it prints the pending run's id and returns; the scheduler of \
+                `crmservice run` starts it at that time, once (at its start-up when the service was down then; \
+                `run --once` starts it too when its time has come). `jobs list` shows it until it starts; \
+                `jobs cancel ID` removes it.
                 """)
         @Argument(help: "The job: rating or log-truncate.")
         var name: String
+        @Option(help: "Run once at this time (ISO 8601 with Z or an offset, e.g. 2026-12-24T18:00:00Z).")
+        var at: String?
         @OptionGroup var options: DatabaseOption
         @OptionGroup var actor: ActorOption
 
@@ -64,11 +78,20 @@ struct JobsCommand: ParsableCommand {
             let (console, store) = try options.open()
             let acting = try actor.resolve(in: store, needs: .scheduler)
             let name = self.name
+            if let at {
+                try jobsFailures {
+                    print(try console.schedule(name, at: at, audit: acting.audit("job-run-at", target: "", detail: "")).summary,
+                          terminator: "")
+                }
+                return
+            }
+            // The audit line is written with the run's start, in its transaction.
+            let audit = acting.audit("job-run", target: "", detail: name)
             let result = Mutex<Result<(report: JobRunnerReport, summary: String), any Error>?>(nil)
             let done = DispatchSemaphore(value: 0)
             Task {
                 let outcome: Result<(report: JobRunnerReport, summary: String), any Error>
-                do { outcome = .success(try await console.run(name)) } catch { outcome = .failure(error) }
+                do { outcome = .success(try await console.run(name, audit: audit)) } catch { outcome = .failure(error) }
                 result.withLock { $0 = outcome }
                 done.signal()
             }
@@ -76,11 +99,28 @@ struct JobsCommand: ParsableCommand {
             try jobsFailures {
                 let ran = try result.withLock { $0! }.get()
                 print(ran.summary, terminator: "")
-                try acting.record("job-run", target: "job-run \(ran.report.runID)",
-                                  detail: "\(name) \(ran.report.state.rawValue)", in: store)
                 if ran.report.state != .completed {
                     throw CommandFailure.failed("\(name) run \(ran.report.runID) \(ran.report.state.rawValue)")
                 }
+            }
+        }
+    }
+
+    /// `jobs cancel ID`.
+    struct Cancel: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Remove a pending run (jobs run NAME --at) before it starts.",
+            discussion: "Exit 2 naming the id when no pending run has it or it has started already.")
+        @Argument(help: "The pending run's id (see `jobs list`).")
+        var id: String
+        @OptionGroup var options: DatabaseOption
+        @OptionGroup var actor: ActorOption
+
+        func run() throws {
+            let (console, store) = try options.open()
+            let acting = try actor.resolve(in: store, needs: .scheduler)
+            try jobsFailures {
+                print(try console.cancel(id, audit: acting.audit("job-cancel", target: "", detail: "")), terminator: "")
             }
         }
     }
@@ -117,8 +157,9 @@ struct JobsCommand: ParsableCommand {
             let (console, store) = try options.open()
             let acting = try actor.resolve(in: store, needs: .scheduler)
             try jobsFailures {
-                print(try console.stop(runID), terminator: "")
-                try acting.record("job-stop", target: "job-run \(runID)", detail: "stop requested", in: store)
+                // The audit line is written in the stop request's transaction.
+                let audit = acting.audit("job-stop", target: "", detail: "stop requested")
+                print(try console.stop(runID, audit: audit), terminator: "")
             }
         }
     }
@@ -134,8 +175,8 @@ struct JobsCommand: ParsableCommand {
             let (console, store) = try options.open()
             let acting = try actor.resolve(in: store, needs: .scheduler)
             try jobsFailures {
-                print(try console.setMode(.standby), terminator: "")
-                try acting.record("scheduler-mode", target: "scheduler", detail: "standby", in: store)
+                let audit = acting.audit("scheduler-mode", target: "scheduler", detail: "standby")
+                print(try console.setMode(.standby, audit: audit), terminator: "")
             }
         }
     }
@@ -151,8 +192,8 @@ struct JobsCommand: ParsableCommand {
             let (console, store) = try options.open()
             let acting = try actor.resolve(in: store, needs: .scheduler)
             try jobsFailures {
-                print(try console.setMode(.running), terminator: "")
-                try acting.record("scheduler-mode", target: "scheduler", detail: "running", in: store)
+                let audit = acting.audit("scheduler-mode", target: "scheduler", detail: "running")
+                print(try console.setMode(.running, audit: audit), terminator: "")
             }
         }
     }

@@ -27,13 +27,13 @@ struct RatingCommand: ParsableCommand {
             let acting = try actor.resolve(in: database, needs: .ratingRun)
             let ran: (outcome: RatingJob.Outcome, summary: String)
             do {
-                ran = try RatingService(database: database).run(full: full)
+                // The audit line is written with the run's start, in its transaction.
+                ran = try RatingService(database: database)
+                    .run(full: full, audit: acting.audit("rating-run", target: "", detail: full ? "full" : "incremental"))
             } catch {
                 throw CommandFailure.failed("rating run failed: \(error)")
             }
             print(ran.summary, terminator: "")
-            try acting.record("rating-run", target: "job-run \(ran.outcome.runID)", detail: firstLine(ran.summary),
-                              in: database)
         }
     }
 
@@ -57,14 +57,12 @@ struct RatingCommand: ParsableCommand {
             // Only --repair changes data: it needs rating-rules; the check alone is reading.
             let acting = try actor.resolve(in: database, needs: repair ? .ratingRules : nil)
             let result: (findings: [RatingFinding], report: String)
-            do { result = try RatingService(database: database).validate(repair: repair) } catch {
+            // With --repair, the repair and its audit line are one transaction.
+            let audit = repair ? acting.audit("rating-repair", target: "rating-rules", detail: "overlaps repaired") : nil
+            do { result = try RatingService(database: database).validate(repair: repair, audit: audit) } catch {
                 throw CommandFailure.failed("rating validate failed: \(error)")
             }
             print(result.report, terminator: "")
-            if repair {
-                try acting.record("rating-repair", target: "rating-rules",
-                                  detail: "\(result.findings.count) findings; overlaps repaired", in: database)
-            }
             if !result.findings.isEmpty {
                 throw CommandFailure.failed("\(result.findings.count) problem\(result.findings.count == 1 ? "" : "s") in the rating rules")
             }
@@ -72,7 +70,3 @@ struct RatingCommand: ParsableCommand {
     }
 }
 
-/// The first line of a report, for an audit line.
-func firstLine(_ text: String) -> String {
-    String(text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: true).first ?? "")
-}

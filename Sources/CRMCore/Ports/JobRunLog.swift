@@ -22,9 +22,11 @@ public struct JobRun: Hashable, Sendable {
     public var examined: Int
     public var changed: Int
     public var messages: [String]
+    /// An import's counts by row (runs of the job `import` only; nil for the scheduled jobs).
+    public var imported: ImportRunCounts?
 
     public init(id: JobRunID, job: String, startedAt: Date, endedAt: Date?, state: JobRunState,
-                examined: Int, changed: Int, messages: [String]) {
+                examined: Int, changed: Int, messages: [String], imported: ImportRunCounts? = nil) {
         self.id = id
         self.job = job
         self.startedAt = startedAt
@@ -33,6 +35,7 @@ public struct JobRun: Hashable, Sendable {
         self.examined = examined
         self.changed = changed
         self.messages = messages
+        self.imported = imported
     }
 }
 

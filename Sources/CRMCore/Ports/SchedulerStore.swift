@@ -18,6 +18,9 @@ public protocol SchedulerStore: JobRunLog {
     /// Records a run that starts now in state `running`, unless a run of `job` is already `running` (any process):
     /// then nothing is written and the running run's id is returned as `.busy`.
     func startRunIfIdle(job: String, at time: Date) throws -> GuardedRunStart
+    /// `startRunIfIdle(job:at:)` of a person's action (`jobs run NAME`): `audit` (its target, when empty, the run)
+    /// is written in the same transaction as the start, and only when the run starts.
+    func startRunIfIdle(job: String, at time: Date, audit: AuditLogEntry?) throws -> GuardedRunStart
     /// Marks every run still `running` as `failed` with `message` (start-up after a crash); returns their ids.
     func failRunsLeftRunning(at time: Date, message: String) throws -> [JobRunID]
 
@@ -25,6 +28,12 @@ public protocol SchedulerStore: JobRunLog {
     func requestStop(of run: JobRunID, at time: Date) throws -> StopRequestOutcome
     /// Whether someone asked for `run` to stop.
     func isStopRequested(_ run: JobRunID) throws -> Bool
+
+    /// The pending one-off runs (`jobs run NAME --at`), earliest first.
+    func pendingRuns() throws -> [PendingRun]
+    /// Starts pending run `id` at `time`: in one transaction it leaves the pending runs and is recorded `running`,
+    /// unless a run of its job is `running` already (then it stays pending).
+    func claimPendingRun(_ id: PendingRunID, at time: Date) throws -> PendingRunClaim
 
     /// One run, or nil.
     func jobRun(_ id: JobRunID) throws -> JobRun?

@@ -74,11 +74,16 @@ public struct ReferenceExporter {
                  .number(r.amountTo), .text(r.currency.rawValue)]
             })
         case .jobRuns:
-            return (["id", "job", "started_at", "ended_at", "state", "examined", "changed", "messages"],
+            // The import counts were added after the first fields (null for the scheduled jobs): appended, so
+            // readers of the older objects and CSV columns read on unchanged.
+            return (["id", "job", "started_at", "ended_at", "state", "examined", "changed", "messages",
+                     "created", "updated", "unchanged", "rejected"],
                     try database.jobRuns().map { run in
                         [.number(run.id.rawValue), .text(run.job), .text(ISO8601.utcString(run.startedAt)),
                          .text(run.endedAt.map(ISO8601.utcString)), .text(run.state.rawValue),
-                         .number(Int64(run.examined)), .number(Int64(run.changed)), .list(run.messages)]
+                         .number(Int64(run.examined)), .number(Int64(run.changed)), .list(run.messages),
+                         .number(run.imported.map { Int64($0.created) }), .number(run.imported.map { Int64($0.updated) }),
+                         .number(run.imported.map { Int64($0.unchanged) }), .number(run.imported.map { Int64($0.rejected) })]
                     })
         case .audit:
             // §8: who (actor), when (at), from where (origin: cli or console), what (action, detail), on which

@@ -8,6 +8,8 @@ public struct ConsoleImports: ImportConsole {
     let database: AppDatabase
     let audit: any AuditLog
 
+    /// `audit` is kept for the callers: an import's audit line is written in the import's own transaction of
+    /// `database`.
     public init(database: AppDatabase, audit: any AuditLog) {
         self.database = database
         self.audit = audit
@@ -31,21 +33,18 @@ public struct ConsoleImports: ImportConsole {
         let importer = ReferenceImporter(database: database)
         let file = "\(kind.rawValue).csv"
         let check = try importer.check(kind, csv, file: file)
-        var problems = check.problems
+        var problems: [CSVError] = []
         var written: ImportCounts?
-        if problems.isEmpty {
-            do {
-                let s = try importer.importBytes(kind, csv, file: file, now: time)
-                written = ImportCounts(inserted: s.inserted, updated: s.updated, unchanged: s.unchanged)
-            } catch let rejected as ImportRejected {
-                // The database changed between the check and the import (an account removed): still nothing written.
-                problems = rejected.problems
-            }
+        // The data, its run of `import` and the audit line commit in one transaction (or the rejection alone).
+        let audit = AuditLogEntry(at: time, actor: actor, origin: .console, action: "import",
+                                  target: "import \(kind.rawValue)", detail: "")
+        do {
+            let s = try importer.importRecorded(kind, csv, file: file, startedAt: time, audit: audit,
+                                            clock: { time }).summary
+            written = ImportCounts(inserted: s.inserted, updated: s.updated, unchanged: s.unchanged)
+        } catch let rejected as ImportRejected {
+            problems = rejected.problems
         }
-        let detail = written.map { "\(check.goodRows) rows: \($0.inserted) inserted, \($0.updated) updated, \($0.unchanged) unchanged" }
-            ?? "rejected: \(problems.count) problem\(problems.count == 1 ? "" : "s"), nothing written"
-        try audit.appendAudit(AuditLogEntry(at: time, actor: actor, origin: .console, action: "import",
-                                            target: "import \(kind.rawValue)", detail: detail))
         return ImportReport(kind: kind.rawValue, goodRows: check.goodRows, problems: problems.map(Self.problem),
                             written: written)
     }

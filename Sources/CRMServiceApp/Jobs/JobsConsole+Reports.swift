@@ -4,7 +4,8 @@ import Jobs
 import Store
 
 extension JobsConsole {
-    /// `jobs list`: the mode, then each job's enabled state, trigger, state, last run and next run.
+    /// `jobs list`: the mode, then each job's enabled state, trigger, state, last run and next run, then the pending
+    /// one-off runs.
     public func list(registering registered: [any Job] = []) throws -> String {
         let overview = try overview(registering: registered)
         var rows = [["JOB", "ENABLED", "TRIGGER", "STATE", "LAST RUN", "NEXT RUN"]]
@@ -23,7 +24,9 @@ extension JobsConsole {
             }
             rows.append([job.name, job.enabled ? "yes" : "no", job.schedule, state, lastText, next])
         }
+        let pending = try pendingRuns()
         return "scheduler: \(overview.mode.rawValue)\n" + Self.table(rows)
+            + (pending.isEmpty ? "no pending runs\n" : "pending runs:\n" + Self.pendingTable(pending))
     }
 
     /// `jobs runs [--day YYYY-MM-DD]`: the runs that started that UTC day (default today), with their messages.

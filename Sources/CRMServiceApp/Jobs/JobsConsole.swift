@@ -31,20 +31,23 @@ public struct JobsConsole: Sendable {
                                  control: SchedulerControl? = nil) throws(JobsConfigurationError)
         -> SchedulerService {
         SchedulerService(jobs: jobs(registering: registered), definitions: try configuration.definitions(),
-                         store: database, clock: clock, logger: logger, observer: observer, control: control)
+                         store: database, clock: clock, logger: logger, observer: observer, control: control,
+                         pendingRecheck: Self.pendingRecheck)
     }
 
-    /// `jobs run NAME`: runs the job now in this process, recorded in the run log.
-    public func run(_ name: String, registering registered: [any Job] = []) async throws -> (report: JobRunner.Report, summary: String) {
-        let known = configuration.schedules.map(\.0.rawValue)
-        guard let job = jobs(registering: registered).first(where: { $0.name.rawValue == name }) else {
-            if known.contains(name) { throw JobsCommandFailure("\(name) is not available in this build yet") }
-            throw JobsInputError(field: "NAME", value: name, problem: "is not a job (\(known.joined(separator: ", ")))")
-        }
+    /// How long after reading the pending runs the service's scheduler reads them again: a `jobs run NAME --at` from
+    /// a terminal starts at most this late.
+    public static let pendingRecheck: TimeInterval = 15
+
+    /// `jobs run NAME`: runs the job now in this process, recorded in the run log; `audit` (the person's line) is
+    /// written in the transaction that records the run's start.
+    public func run(_ name: String, registering registered: [any Job] = [], audit: AuditLogEntry? = nil) async throws
+        -> (report: JobRunner.Report, summary: String) {
+        let job = try job(named: name, registering: registered)
         if try database.schedulerMode() == .standby {
             throw JobsCommandFailure("the scheduler is in standby: nothing runs until `jobs resume`")
         }
-        switch try await JobRunner(store: database, clock: clock).run(job) {
+        switch try await JobRunner(store: database, clock: clock).run(job, audit: audit) {
         case .failure(let busy):
             throw JobsCommandFailure("\(busy.description); `jobs stop \(busy.runningRun)` or wait")
         case .success(let report):
@@ -55,20 +58,39 @@ public struct JobsConsole: Sendable {
         }
     }
 
-    /// `jobs standby` / `jobs resume`: sets the persisted mode the live service reads at its next wake-up.
-    public func setMode(_ mode: SchedulerMode) throws -> String {
-        try database.setSchedulerMode(mode, at: clock.now())
+    /// The job `name` of this build, or the error that names it.
+    func job(named name: String, registering registered: [any Job] = []) throws -> any Job {
+        let known = configuration.schedules.map(\.0.rawValue)
+        guard let job = jobs(registering: registered).first(where: { $0.name.rawValue == name }) else {
+            if known.contains(name) { throw JobsCommandFailure("\(name) is not available in this build yet") }
+            throw JobsInputError(field: "NAME", value: name, problem: "is not a job (\(known.joined(separator: ", ")))")
+        }
+        return job
+    }
+
+    /// `jobs standby` / `jobs resume`: sets the persisted mode the live service reads at its next wake-up; `audit`
+    /// (the CLI's line) is written in the same transaction.
+    public func setMode(_ mode: SchedulerMode, audit: AuditLogEntry? = nil) throws -> String {
+        if let audit {
+            try database.setSchedulerMode(mode, at: clock.now(), audit: audit)
+        } else {
+            try database.setSchedulerMode(mode, at: clock.now())
+        }
         return "scheduler: \(mode.rawValue)\n"
     }
 
     /// `jobs stop RUNID`: records a stop request for a running run; the process running it stops it at its next
     /// check (between batches for log-truncate; for rating within a few thousand rows, rolling its result back).
-    public func stop(_ text: String) throws -> String {
+    public func stop(_ text: String, audit: AuditLogEntry? = nil) throws -> String {
         guard let value = Int64(text), value > 0 else {
             throw JobsInputError(field: "RUNID", value: text, problem: "is not a run id")
         }
         let id = JobRunID(rawValue: value)
-        switch try database.requestStop(of: id, at: clock.now()) {
+        var entry = audit
+        if entry?.target.isEmpty == true { entry?.target = "job-run \(id)" }
+        let outcome = try entry.map { try database.requestStop(of: id, at: clock.now(), audit: $0) }
+            ?? database.requestStop(of: id, at: clock.now())
+        switch outcome {
         case .requested:
             return "stop of run \(id) requested\n"
         case .unknownRun:

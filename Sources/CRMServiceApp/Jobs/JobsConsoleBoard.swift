@@ -44,6 +44,18 @@ public struct JobsConsoleBoard: JobsBoard {
         }
     }
 
+    public func pendingRuns() throws -> [PendingRun] { try console.pendingRuns() }
+
+    public func cancelPending(_ id: PendingRunID, actor: String) throws {
+        let audit = AuditLogEntry(at: console.clock.now(), actor: actor, origin: .console, action: "job-cancel",
+                                  target: "", detail: "")
+        switch try console.database.cancelPendingRun(id, audit: audit) {
+        case .cancelled: return
+        case .unknown: throw JobActionRefused(.unknownPending(id))
+        case .alreadyStarted(let run): throw JobActionRefused(.pendingStarted(id, run))
+        }
+    }
+
     public func stop(_ run: JobRunID, actor: String) throws {
         switch try console.database.requestStop(of: run, at: console.clock.now(), actor: actor, origin: .console) {
         case .requested: return

@@ -5,7 +5,8 @@ import Logging
 import ServiceLifecycle
 
 /// `run --once`: starts the jobs that are due now, as the scheduler would at start-up (a fire time missed since the
-/// last run, an interval job that never ran), runs them one after the other and records them; returns their reports.
+/// last run, an interval job that never ran) and the pending one-off runs whose time has come, runs them one after the
+/// other and records them; returns their reports.
 /// Like the scheduler's start-up, it first marks runs left `running` by a crash `failed` (`run` is the one service of
 /// its database), so a crashed run neither stays `running` for ever nor blocks its job.
 /// Jobs whose run is in progress elsewhere are passed over. On graceful shutdown no further job starts and the running
@@ -54,10 +55,28 @@ struct DueJobs: Sendable {
                     reports.append((run.job, report))
                 }
             }
+            // Pending one-off runs whose time has come (§7), each claimed in the database as it starts, so that it
+            // runs once whichever process gets it; one whose job is running elsewhere stays pending.
+            let pending = try await BlockingThread.run { try store.pendingRuns() }
+            for run in pending where run.runAt <= startup && !shutdown.isSet {
+                let name = JobName(rawValue: run.job)
+                guard let job = byName[name] else { continue }
+                switch try await runner.claim(run.id, of: name, shutdown: shutdown) {
+                case nil: continue
+                case .busy(let other)?:
+                    logger.notice("pending run left pending: a run is in progress", metadata: [
+                        "job.name": "\(name)", "job.pending": "\(run.id)", "job.run": "\(other)"])
+                case .started(let context)?:
+                    let report = try await runner.execute(job, in: context)
+                    logger.info("pending run ended", metadata: ["job.name": "\(name)", "job.run": "\(report.runID)",
+                                                                "job.state": "\(report.state)"])
+                    reports.append((name, report))
+                }
+            }
         } onGracefulShutdown: {
             shutdown.set()
         }
-        if due.isEmpty { logger.info("no job is due") }
+        if reports.isEmpty { logger.info("no job is due") }
         return reports
     }
 }

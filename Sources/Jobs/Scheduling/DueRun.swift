@@ -1,3 +1,4 @@
+import CRMCore
 import Foundation
 
 /// A run the scheduler has decided to start now.
@@ -16,10 +17,13 @@ public struct DueRun: Sendable, Hashable {
     /// The fire time the run stands for (the latest missed one for a catch-up; the request time for a manual run).
     public var scheduledFor: Date
     public var reason: Reason
+    /// The pending one-off run (`jobs run NAME --at`) this run starts, claimed when it starts (reason `manual`).
+    public var pendingRun: PendingRunID?
 
-    public init(job: JobName, scheduledFor: Date, reason: Reason) {
+    public init(job: JobName, scheduledFor: Date, reason: Reason, pendingRun: PendingRunID? = nil) {
         self.job = job
         self.scheduledFor = scheduledFor
         self.reason = reason
+        self.pendingRun = pendingRun
     }
 }

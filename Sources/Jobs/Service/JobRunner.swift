@@ -28,13 +28,27 @@ public struct JobRunner: Sendable {
         public var outcome: JobOutcome
     }
 
-    /// Records the start of a run of `job`, unless one is running.
-    public func begin(_ job: JobName, shutdown: StopFlag = StopFlag()) async throws -> Start {
+    /// Records the start of a run of `job`, unless one is running; `audit` (a person's `jobs run`) is written in the
+    /// same transaction.
+    public func begin(_ job: JobName, shutdown: StopFlag = StopFlag(), audit: AuditLogEntry? = nil) async throws -> Start {
         let now = clock.now()
         let store = self.store
-        switch try await BlockingThread.run({ try store.startRunIfIdle(job: job.rawValue, at: now) }) {
+        switch try await BlockingThread.run({ try store.startRunIfIdle(job: job.rawValue, at: now, audit: audit) }) {
         case .busy(let id):
             return .busy(id)
+        case .started(let id):
+            return .started(JobContext(runID: id, job: job, startedAt: now, store: store, shutdown: shutdown))
+        }
+    }
+
+    /// Starts pending run `pending` of `job` (`jobs run NAME --at`): its claim and the start of its run are one
+    /// transaction. Nil when it was cancelled or started elsewhere in the meantime.
+    public func claim(_ pending: PendingRunID, of job: JobName, shutdown: StopFlag = StopFlag()) async throws -> Start? {
+        let now = clock.now()
+        let store = self.store
+        switch try await BlockingThread.run({ try store.claimPendingRun(pending, at: now) }) {
+        case .gone: return nil
+        case .busy(let id): return .busy(id)
         case .started(let id):
             return .started(JobContext(runID: id, job: job, startedAt: now, store: store, shutdown: shutdown))
         }
@@ -65,8 +79,8 @@ public struct JobRunner: Sendable {
     }
 
     /// `begin` and `execute` in one; `Busy` when a run of the job is in progress.
-    public func run(_ job: any Job) async throws -> Result<Report, Busy> {
-        switch try await begin(job.name) {
+    public func run(_ job: any Job, audit: AuditLogEntry? = nil) async throws -> Result<Report, Busy> {
+        switch try await begin(job.name, audit: audit) {
         case .busy(let id): return .failure(Busy(job: job.name, runningRun: id))
         case .started(let context): return .success(try await execute(job, in: context))
         }

@@ -24,12 +24,16 @@ public struct SchedulerService: Service {
     let logger: Logger
     let observer: (@Sendable (SchedulerEvent) -> Void)?
     let control: SchedulerControl?
+    let pendingRecheck: TimeInterval?
 
     /// `definitions` say when each job runs; only those with a job in `jobs` are scheduled. `control` takes the
-    /// requests of the admin console (run now, mode changed) while the service runs.
+    /// requests of the admin console (run now, mode changed) while the service runs. Pending one-off runs
+    /// (`jobs run NAME --at`) are read at start-up, at every wake-up and, with `pendingRecheck` (seconds), that long
+    /// after the last read, so that one asked for by another process starts on time.
     public init(jobs: [any Job], definitions: [JobDefinition], store: any SchedulerStore,
                 clock: any SchedulerClock = SystemSchedulerClock(), logger: Logger,
-                observer: (@Sendable (SchedulerEvent) -> Void)? = nil, control: SchedulerControl? = nil) {
+                observer: (@Sendable (SchedulerEvent) -> Void)? = nil, control: SchedulerControl? = nil,
+                pendingRecheck: TimeInterval? = nil) {
         var byName: [JobName: any Job] = [:]
         for job in jobs { byName[job.name] = job }
         self.jobs = byName
@@ -39,6 +43,7 @@ public struct SchedulerService: Service {
         self.logger = logger
         self.observer = observer
         self.control = control
+        self.pendingRecheck = pendingRecheck
     }
 
     private enum Event: Sendable {
@@ -72,6 +77,10 @@ public struct SchedulerService: Service {
         await withGracefulShutdownHandler {
             await withDiscardingTaskGroup { group in
                 var due = core.start(now: startup)
+                // A pending run whose time passed while the service was down starts now, once (§7).
+                var pending = PendingRunBook(recheck: pendingRecheck)
+                await readPending(&pending, now: startup)
+                due += startablePending(&pending, &core, now: startup)
                 var contexts: [JobName: JobContext] = [:]
                 var armed: Date?
                 var shuttingDown = false
@@ -95,7 +104,18 @@ public struct SchedulerService: Service {
                             continue
                         }
                         let start: JobRunner.Start
-                        do { start = try await runner.begin(run.job, shutdown: shutdown) } catch {
+                        do {
+                            if let id = run.pendingRun {
+                                // Cancelled or started by another process since it was read: nothing to do.
+                                guard let claimed = try await runner.claim(id, of: run.job, shutdown: shutdown) else {
+                                    core.finished(run.job)
+                                    continue
+                                }
+                                start = claimed
+                            } else {
+                                start = try await runner.begin(run.job, shutdown: shutdown)
+                            }
+                        } catch {
                             core.finished(run.job)
                             reply?(.failed("\(error)"))
                             logger.error("cannot record the start of a run", metadata: ["job.name": "\(run.job)", "error": "\(error)"])
@@ -131,14 +151,15 @@ public struct SchedulerService: Service {
                     }
                     due = []
                     if shuttingDown && contexts.isEmpty { break }
-                    if !shuttingDown, let wake = core.nextWakeUp, armed.map({ wake < $0 }) ?? true {
+                    let nextWake = [core.nextWakeUp, pending.nextWakeUp(after: clock.now())].compactMap { $0 }.min()
+                    if !shuttingDown, let wake = nextWake, armed.map({ wake < $0 }) ?? true {
                         armed = wake
                         group.addTask {
                             try? await clock.sleep(until: wake)
                             continuation.yield(.wake(wake))
                         }
                     }
-                    observer?(.idle(nextWakeUp: shuttingDown ? nil : core.nextWakeUp, running: contexts.count))
+                    observer?(.idle(nextWakeUp: shuttingDown ? nil : nextWake, running: contexts.count))
                     guard let event = await iterator.next() else { break } // cancelled
                     switch event {
                     case .wake(let time):
@@ -157,9 +178,13 @@ public struct SchedulerService: Service {
                             logger.notice("fire time skipped: the job is still running", metadata: ["job.name": "\(name)"])
                             observer?(.skipped(name, runningRun: nil))
                         }
+                        await readPending(&pending, now: now)
+                        due += startablePending(&pending, &core, now: now)
                     case .finished(let name):
                         contexts[name] = nil
                         core.finished(name)
+                        // A pending run of this job that waited for it to end.
+                        if !shuttingDown { due += startablePending(&pending, &core, now: clock.now()) }
                     case .shutdown:
                         shuttingDown = true
                     case .request(let request):
@@ -196,5 +221,29 @@ public struct SchedulerService: Service {
             if case .request(.runNow(_, let reply)) = event { reply(.noScheduler) }
         }
         logger.info("scheduler stopped")
+    }
+
+    /// Reads the pending runs (a failed read keeps the old copy: the next wake-up reads again).
+    private func readPending(_ book: inout PendingRunBook, now: Date) async {
+        do {
+            let runs = try await BlockingThread.run { try store.pendingRuns() }
+            book.replace(with: runs, readAt: now)
+        } catch {
+            logger.error("cannot read the pending runs", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// The pending runs that start now: due, of a job of this scheduler, not running, scheduler running. Each is
+    /// claimed in the database when it starts; one whose job is running waits for its end.
+    private func startablePending(_ book: inout PendingRunBook, _ core: inout SchedulerCore, now: Date) -> [DueRun] {
+        guard core.mode == .running else { return [] }
+        var due: [DueRun] = []
+        for run in book.due(at: now) {
+            let name = JobName(rawValue: run.job)
+            guard jobs[name] != nil, case .started = core.runNow(name, now: now) else { continue }
+            book.remove(run.id)
+            due.append(DueRun(job: name, scheduledFor: run.runAt, reason: .manual, pendingRun: run.id))
+        }
+        return due
     }
 }

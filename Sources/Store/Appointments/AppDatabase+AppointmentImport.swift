@@ -9,32 +9,36 @@ extension AppDatabase {
     /// change (version raised). Throws `UnknownAppointmentOwner` for an owner that is no user (nothing written).
     public func importAppointments(_ rows: [(id: AppointmentID, draft: AppointmentDraft)], at time: Date) throws
         -> ImportSummary {
-        try writer.write { db in
-            var summary = ImportSummary()
-            for (id, draft) in rows {
-                guard let old = try AppointmentRows.fetch(id: id, in: db) else {
-                    _ = try AppointmentRows.insert(draft, id: id, modifiedAt: time, in: db)
-                    summary.inserted += 1
-                    continue
-                }
-                var merged = old.fields
-                merged.owner = draft.owner
-                merged.title = draft.title
-                merged.start = draft.start
-                merged.end = draft.end
-                merged.timeZone = draft.timeZone
-                merged.location = draft.location
-                merged.description = draft.description
-                merged.attendees = draft.attendees
-                if merged == old.fields {
-                    summary.unchanged += 1
-                } else {
-                    _ = try AppointmentRows.update(id, with: merged, modifiedAt: time, in: db)
-                    summary.updated += 1
-                }
+        try writer.write { db in try Self.importAppointments(db, rows, at: time) }
+    }
+
+    /// The body of `importAppointments`, inside the caller's transaction (a recorded import adds its run and audit).
+    static func importAppointments(_ db: Database, _ rows: [(id: AppointmentID, draft: AppointmentDraft)], at time: Date)
+        throws -> ImportSummary {
+        var summary = ImportSummary()
+        for (id, draft) in rows {
+            guard let old = try AppointmentRows.fetch(id: id, in: db) else {
+                _ = try AppointmentRows.insert(draft, id: id, modifiedAt: time, in: db)
+                summary.inserted += 1
+                continue
             }
-            return summary
+            var merged = old.fields
+            merged.owner = draft.owner
+            merged.title = draft.title
+            merged.start = draft.start
+            merged.end = draft.end
+            merged.timeZone = draft.timeZone
+            merged.location = draft.location
+            merged.description = draft.description
+            merged.attendees = draft.attendees
+            if merged == old.fields {
+                summary.unchanged += 1
+            } else {
+                _ = try AppointmentRows.update(id, with: merged, modifiedAt: time, in: db)
+                summary.updated += 1
+            }
         }
+        return summary
     }
 
     /// The ids among `owners` that are no user.

@@ -43,89 +43,95 @@ extension AppDatabase {
     /// Upserts contacts by id in one transaction; a contact's addresses are replaced by those of the file.
     @discardableResult
     public func importContacts(_ records: [ContactRecord]) throws -> ImportSummary {
-        try writer.write { db in
-            var summary = ImportSummary()
-            for r in records {
-                let old = try Row.fetchOne(db, sql: "SELECT account_id, name FROM contacts WHERE id = ?", arguments: [r.id.rawValue])
-                let oldAddresses = try String.fetchAll(db, sql: """
-                    SELECT address FROM contact_addresses WHERE contact_id = ? ORDER BY position
-                    """, arguments: [r.id.rawValue])
-                // Remembered addresses (§8) live apart and are listed by `exportContacts`: the file's own are the rest,
-                // so exporting and importing again changes nothing.
-                let remembered = Set(try String.fetchAll(db, sql: """
-                    SELECT address FROM remembered_addresses WHERE contact_id = ?
-                    """, arguments: [r.id.rawValue]))
-                let addresses = r.addresses.filter { !remembered.contains($0.value) }
-                if let old, old["account_id"] == r.accountID.rawValue, old["name"] == r.name,
-                   oldAddresses == addresses.map(\.value) {
-                    summary.unchanged += 1
-                    continue
-                }
-                try db.execute(sql: """
-                    INSERT INTO contacts (id, account_id, name) VALUES (?, ?, ?)
-                    ON CONFLICT (id) DO UPDATE SET account_id = excluded.account_id, name = excluded.name
-                    """, arguments: [r.id.rawValue, r.accountID.rawValue, r.name])
-                try db.execute(sql: "DELETE FROM contact_addresses WHERE contact_id = ?", arguments: [r.id.rawValue])
-                for (position, address) in addresses.enumerated() {
-                    try db.execute(sql: """
-                        INSERT INTO contact_addresses (contact_id, address, position) VALUES (?, ?, ?) ON CONFLICT DO NOTHING
-                        """, arguments: [r.id.rawValue, address.value, position])
-                }
-                if old == nil { summary.inserted += 1 } else { summary.updated += 1 }
+        try writer.write { db in try Self.importContacts(db, records) }
+    }
+
+    static func importContacts(_ db: Database, _ records: [ContactRecord]) throws -> ImportSummary {
+        var summary = ImportSummary()
+        for r in records {
+            let old = try Row.fetchOne(db, sql: "SELECT account_id, name FROM contacts WHERE id = ?", arguments: [r.id.rawValue])
+            let oldAddresses = try String.fetchAll(db, sql: """
+                SELECT address FROM contact_addresses WHERE contact_id = ? ORDER BY position
+                """, arguments: [r.id.rawValue])
+            // Remembered addresses (§8) live apart and are listed by `exportContacts`: the file's own are the rest,
+            // so exporting and importing again changes nothing.
+            let remembered = Set(try String.fetchAll(db, sql: """
+                SELECT address FROM remembered_addresses WHERE contact_id = ?
+                """, arguments: [r.id.rawValue]))
+            let addresses = r.addresses.filter { !remembered.contains($0.value) }
+            if let old, old["account_id"] == r.accountID.rawValue, old["name"] == r.name,
+               oldAddresses == addresses.map(\.value) {
+                summary.unchanged += 1
+                continue
             }
-            return summary
+            try db.execute(sql: """
+                INSERT INTO contacts (id, account_id, name) VALUES (?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET account_id = excluded.account_id, name = excluded.name
+                """, arguments: [r.id.rawValue, r.accountID.rawValue, r.name])
+            try db.execute(sql: "DELETE FROM contact_addresses WHERE contact_id = ?", arguments: [r.id.rawValue])
+            for (position, address) in addresses.enumerated() {
+                try db.execute(sql: """
+                    INSERT INTO contact_addresses (contact_id, address, position) VALUES (?, ?, ?) ON CONFLICT DO NOTHING
+                    """, arguments: [r.id.rawValue, address.value, position])
+            }
+            if old == nil { summary.inserted += 1 } else { summary.updated += 1 }
         }
+        return summary
     }
 
     /// Upserts users by id in one transaction; a user's addresses are replaced by those of the file.
     @discardableResult
     public func importUsers(_ records: [UserRecord]) throws -> ImportSummary {
-        try writer.write { db in
-            var summary = ImportSummary()
-            for r in records {
-                let old = try String.fetchOne(db, sql: "SELECT name FROM users WHERE id = ?", arguments: [r.id.rawValue])
-                let oldAddresses = try String.fetchAll(db, sql: """
-                    SELECT address FROM user_addresses WHERE user_id = ? ORDER BY position
-                    """, arguments: [r.id.rawValue])
-                if let old, old == r.name, oldAddresses == r.addresses.map(\.value) {
-                    summary.unchanged += 1
-                    continue
-                }
-                try db.execute(sql: """
-                    INSERT INTO users (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name
-                    """, arguments: [r.id.rawValue, r.name])
-                try db.execute(sql: "DELETE FROM user_addresses WHERE user_id = ?", arguments: [r.id.rawValue])
-                for (position, address) in r.addresses.enumerated() {
-                    try db.execute(sql: """
-                        INSERT INTO user_addresses (user_id, address, position) VALUES (?, ?, ?) ON CONFLICT DO NOTHING
-                        """, arguments: [r.id.rawValue, address.value, position])
-                }
-                if old == nil { summary.inserted += 1 } else { summary.updated += 1 }
+        try writer.write { db in try Self.importUsers(db, records) }
+    }
+
+    static func importUsers(_ db: Database, _ records: [UserRecord]) throws -> ImportSummary {
+        var summary = ImportSummary()
+        for r in records {
+            let old = try String.fetchOne(db, sql: "SELECT name FROM users WHERE id = ?", arguments: [r.id.rawValue])
+            let oldAddresses = try String.fetchAll(db, sql: """
+                SELECT address FROM user_addresses WHERE user_id = ? ORDER BY position
+                """, arguments: [r.id.rawValue])
+            if let old, old == r.name, oldAddresses == r.addresses.map(\.value) {
+                summary.unchanged += 1
+                continue
             }
-            return summary
+            try db.execute(sql: """
+                INSERT INTO users (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name
+                """, arguments: [r.id.rawValue, r.name])
+            try db.execute(sql: "DELETE FROM user_addresses WHERE user_id = ?", arguments: [r.id.rawValue])
+            for (position, address) in r.addresses.enumerated() {
+                try db.execute(sql: """
+                    INSERT INTO user_addresses (user_id, address, position) VALUES (?, ?, ?) ON CONFLICT DO NOTHING
+                    """, arguments: [r.id.rawValue, address.value, position])
+            }
+            if old == nil { summary.inserted += 1 } else { summary.updated += 1 }
         }
+        return summary
     }
 
     /// Upserts orders by number in one transaction.
     @discardableResult
     public func importOrders(_ records: [OrderRecord]) throws -> ImportSummary {
-        try writer.write { db in
-            var summary = ImportSummary()
-            for r in records {
-                let old = try Row.fetchOne(db, sql: "SELECT account_id, description FROM orders WHERE number = ?",
-                                           arguments: [r.number.rawValue])
-                if let old, old["account_id"] == r.accountID.rawValue, old["description"] == r.description {
-                    summary.unchanged += 1
-                    continue
-                }
-                try db.execute(sql: """
-                    INSERT INTO orders (number, account_id, description) VALUES (?, ?, ?)
-                    ON CONFLICT (number) DO UPDATE SET account_id = excluded.account_id, description = excluded.description
-                    """, arguments: [r.number.rawValue, r.accountID.rawValue, r.description])
-                if old == nil { summary.inserted += 1 } else { summary.updated += 1 }
+        try writer.write { db in try Self.importOrders(db, records) }
+    }
+
+    static func importOrders(_ db: Database, _ records: [OrderRecord]) throws -> ImportSummary {
+        var summary = ImportSummary()
+        for r in records {
+            let old = try Row.fetchOne(db, sql: "SELECT account_id, description FROM orders WHERE number = ?",
+                                       arguments: [r.number.rawValue])
+            if let old, old["account_id"] == r.accountID.rawValue, old["description"] == r.description {
+                summary.unchanged += 1
+                continue
             }
-            return summary
+            try db.execute(sql: """
+                INSERT INTO orders (number, account_id, description) VALUES (?, ?, ?)
+                ON CONFLICT (number) DO UPDATE SET account_id = excluded.account_id, description = excluded.description
+                """, arguments: [r.number.rawValue, r.accountID.rawValue, r.description])
+            if old == nil { summary.inserted += 1 } else { summary.updated += 1 }
         }
+        return summary
     }
 
     /// Every contact, by id, with its addresses: the imported ones, then those remembered from the review queue (§8),

@@ -4,7 +4,8 @@ import Hummingbird
 
 extension ConsoleRoutes {
     /// `GET /jobs` (`?day=YYYY-MM-DD`, default today UTC), and the `scheduler` right's actions (§7, §8):
-    /// `POST /jobs/standby`, `POST /jobs/running`, `POST /jobs/NAME/run`, `POST /jobs/runs/RUNID/stop`. An action
+    /// `POST /jobs/standby`, `POST /jobs/running`, `POST /jobs/NAME/run`, `POST /jobs/runs/RUNID/stop`,
+    /// `POST /jobs/pending/ID/cancel` (a pending one-off run; an addition to the stable routes). An action
     /// without the right is 403 and changes nothing; one the scheduler refuses (standby, busy, not running) redirects
     /// to the page with a notice. Every action is audited with the logged-in user as its actor (by the port).
     static func addJobsRoutes(to router: Router<ConsoleContext>, services: ConsoleServices) {
@@ -19,12 +20,12 @@ extension ConsoleRoutes {
                 if let chosen = Day(rawValue: text) { day = chosen } else { notice = "\"\(text)\" is not a day (YYYY-MM-DD): today is shown." }
             }
             let chosen = day
-            let (overview, runs) = try await BlockingThread.run(name: "crmservice.console-jobs") {
-                (try board.overview(), try board.runs(startedOn: chosen))
+            let (overview, runs, pending) = try await BlockingThread.run(name: "crmservice.console-jobs") {
+                (try board.overview(), try board.runs(startedOn: chosen), try board.pendingRuns())
             }
             var data: [String: Any] = [
                 "mode": overview.mode.rawValue, "running": overview.mode == .running, "day": day.rawValue,
-                "jobs": JobsView.jobs(overview), "runs": JobsView.runs(runs),
+                "jobs": JobsView.jobs(overview), "runs": JobsView.runs(runs), "pending": JobsView.pending(pending),
             ]
             if let notice { data["notice"] = notice }
             return try context.page(title: "Jobs", template: "jobs", data)
@@ -44,6 +45,21 @@ extension ConsoleRoutes {
             do {
                 let run = try await board.runNow(name, actor: context.actor)
                 return context.redirect(to: "/jobs?done=run&run=\(run)")
+            } catch let refused as JobActionRefused {
+                return context.redirect(to: "/jobs?refused=\(JobsView.refusal(refused))")
+            }
+        }
+
+        router.post("/jobs/pending/:id/cancel") { _, context in
+            try context.require(.scheduler)
+            guard let value = Int64(try context.parameters.require("id")), value > 0 else {
+                return context.redirect(to: "/jobs?refused=unknown-pending")
+            }
+            let id = PendingRunID(rawValue: value)
+            do {
+                let actor = context.actor
+                try await BlockingThread.run(name: "crmservice.console-jobs") { try board.cancelPending(id, actor: actor) }
+                return context.redirect(to: "/jobs?done=cancel&pending=\(id)")
             } catch let refused as JobActionRefused {
                 return context.redirect(to: "/jobs?refused=\(JobsView.refusal(refused))")
             }

@@ -1,5 +1,6 @@
 /// The jobs page (`GET /jobs`): the scheduler's mode with its buttons, every job with its schedule and next fire
-/// times, and the runs of one day with a stop button on running ones. Buttons show for the `scheduler` right; the
+/// times, the pending one-off runs with a cancel button, and the runs of one day (imports among them) with a stop
+/// button on running ones. Buttons show for the `scheduler` right; the
 /// routes check it again.
 enum JobsTemplate {
     static let text = """
@@ -23,6 +24,18 @@ enum JobsTemplate {
         <td>{{state}}</td><td>{{lastRun}}</td><td>{{#nextRuns}}{{.}}<br>{{/nextRuns}}{{^nextRuns}}–{{/nextRuns}}</td>
         <td>{{#can.scheduler}}{{#runnable}}<form method="post" action="/jobs/{{name}}/run"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" class="secondary">Run now</button></form>{{/runnable}}{{/can.scheduler}}</td></tr>
         {{/jobs}}
+        </tbody>
+        </table>
+
+        <h2>Pending runs</h2>
+        <table class="pending">
+        <thead><tr><th>Pending</th><th>Job</th><th>At (UTC)</th><th>Asked by</th><th></th></tr></thead>
+        <tbody>
+        {{#pending}}
+        <tr data-pending-run="{{id}}"><td>{{id}}</td><td>{{job}}</td><td>{{at}}</td><td>{{by}}</td>
+        <td>{{#can.scheduler}}<form method="post" action="/jobs/pending/{{id}}/cancel"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" class="secondary">Cancel</button></form>{{/can.scheduler}}</td></tr>
+        {{/pending}}
+        {{^pending}}<tr><td colspan="5">No pending run (crmservice jobs run NAME --at TIME adds one).</td></tr>{{/pending}}
         </tbody>
         </table>
 

@@ -37,8 +37,16 @@ enum JobsView {
                 "ended": run.endedAt.map(MailboxHealth.utc) ?? "–",
                 "examined": run.examined,
                 "changed": run.changed,
-                "messages": run.messages,
+                // An import's counts (§7) before its messages.
+                "messages": (run.imported.map { ["\($0.created) created, \($0.updated) updated, \($0.unchanged) unchanged, "
+                                                 + "\($0.rejected) rejected"] } ?? []) + run.messages,
             ]
+        }
+    }
+
+    static func pending(_ runs: [PendingRun]) -> [[String: Any]] {
+        runs.map { run in
+            ["id": run.id.rawValue, "job": run.job, "at": MailboxHealth.utc(run.runAt), "by": run.requestedBy]
         }
     }
 
@@ -50,6 +58,7 @@ enum JobsView {
         case "running": return "The scheduler is running."
         case "run": return "Run\(run) started."
         case "stop": return "Run\(run) was asked to stop; it stops after the batch in progress."
+        case "cancel": return "The pending run\(query["pending"].flatMap { Int64($0) }.map { " \($0)" } ?? "") was cancelled."
         default: break
         }
         switch query["refused"] {
@@ -59,6 +68,8 @@ enum JobsView {
         case "unknown-run": return "There is no such run."
         case "not-running": return "That run is not running."
         case "no-scheduler": return "No scheduler runs in this process."
+        case "unknown-pending": return "There is no such pending run."
+        case "pending-started": return "That pending run has started already\(run.isEmpty ? "" : " (run\(run))")."
         default: return nil
         }
     }
@@ -72,6 +83,8 @@ enum JobsView {
         case .unknownRun: "unknown-run"
         case .notRunning: "not-running"
         case .noScheduler: "no-scheduler"
+        case .unknownPending: "unknown-pending"
+        case .pendingStarted(_, let run): "pending-started&run=\(run)"
         }
     }
 }

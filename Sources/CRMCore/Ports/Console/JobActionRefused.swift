@@ -9,6 +9,10 @@ public struct JobActionRefused: Error, Sendable, Hashable, CustomStringConvertib
         case notRunning(JobRunID, JobRunState)
         /// No scheduler runs in this process (the admin server is started without one).
         case noScheduler
+        /// No pending run has that id.
+        case unknownPending(PendingRunID)
+        /// The pending run has started already, as that run.
+        case pendingStarted(PendingRunID, JobRunID)
     }
 
     public var reason: Reason
@@ -23,6 +27,8 @@ public struct JobActionRefused: Error, Sendable, Hashable, CustomStringConvertib
         case .unknownRun(let run): "run \(run) is not recorded"
         case .notRunning(let run, let state): "run \(run) is \(state.rawValue), not running"
         case .noScheduler: "no scheduler runs in this process"
+        case .unknownPending(let id): "pending run \(id) does not exist"
+        case .pendingStarted(let id, let run): "pending run \(id) has started already (run \(run))"
         }
     }
 }

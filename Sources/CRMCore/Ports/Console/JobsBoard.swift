@@ -15,4 +15,9 @@ public protocol JobsBoard: Sendable {
     func runNow(_ job: String, actor: String) async throws -> JobRunID
     /// Asks the process running `run` to stop it (`jobs stop`); throws `JobActionRefused` when it is not running.
     func stop(_ run: JobRunID, actor: String) throws
+    /// The pending one-off runs (`jobs run NAME --at`), earliest first.
+    func pendingRuns() throws -> [PendingRun]
+    /// Removes a pending run before it starts (`jobs cancel`); throws `JobActionRefused` when there is none of that id
+    /// or it has started.
+    func cancelPending(_ id: PendingRunID, actor: String) throws
 }
