@@ -34,12 +34,15 @@ struct AppointmentsCommand: ParsableCommand {
             let store = try database.openStore()
             let acting = try actor.resolve(in: store, needs: nil)
             let added: Appointment
-            do { added = try store.addAppointment(draft, at: Date()) } catch let error as UnknownAppointmentOwner {
+            let audit: AppointmentAudit = { added in
+                acting.audit("appointment add", target: "appointment \(added.id)",
+                             detail: "owner \(added.owner); \(added.start.iso8601) \(added.title)")
+            }
+            do { added = try store.addAppointment(draft, at: Date(), audit: audit) }
+            catch let error as UnknownAppointmentOwner {
                 throw CommandFailure.badInput("--owner: \"\(error.owner)\" names no user")
             } catch { throw CommandFailure.failed("appointments add failed: \(error)") }
             print(added.id.rawValue)
-            try acting.record("appointment add", target: "appointment \(added.id)",
-                              detail: "owner \(added.owner); \(added.start.iso8601) \(added.title)", in: store)
         }
     }
 
@@ -75,13 +78,14 @@ struct AppointmentsCommand: ParsableCommand {
             if let description = options.description { draft.description = description.isEmpty ? nil : description }
             if let attendees = try options.attendeeAddresses() { draft.attendees = attendees }
             if let rrule = try options.checkedRRule() { draft.rrule = rrule }
-            let updated: Appointment
-            do { updated = try store.updateAppointment(appointmentID, with: draft, at: Date()) }
+            let audit: AppointmentAudit = { updated in
+                acting.audit("appointment update", target: "appointment \(updated.id)",
+                             detail: "owner \(updated.owner); \(updated.start.iso8601) \(updated.title)")
+            }
+            do { _ = try store.updateAppointment(appointmentID, with: draft, at: Date(), audit: audit) }
             catch let error as UnknownAppointmentOwner {
                 throw CommandFailure.badInput("--owner: \"\(error.owner)\" names no user")
             } catch { throw CommandFailure.failed("appointments update failed: \(error)") }
-            try acting.record("appointment update", target: "appointment \(updated.id)",
-                              detail: "owner \(updated.owner); \(updated.start.iso8601) \(updated.title)", in: store)
         }
     }
 
@@ -95,11 +99,11 @@ struct AppointmentsCommand: ParsableCommand {
             let store = try database.openStore()
             let acting = try actor.resolve(in: store, needs: nil)
             let deleted: Bool
-            do { deleted = try store.deleteAppointment(AppointmentID(id)) } catch {
+            let audit = acting.audit("appointment delete", target: "appointment \(id)", detail: "")
+            do { deleted = try store.deleteAppointment(AppointmentID(id), audit: audit) } catch {
                 throw CommandFailure.failed("appointments delete failed: \(error)")
             }
             guard deleted else { throw CommandFailure.badInput("appointment \(id): no such appointment") }
-            try acting.record("appointment delete", target: "appointment \(id)", detail: "", in: store)
         }
     }
 

@@ -126,6 +126,23 @@ private func t(_ seconds: Int) -> Date { Date(timeIntervalSince1970: TimeInterva
         #expect(links == 0)
     }
 
+    @Test("§8 a change to an appointment and its audit line commit together: when the line cannot be written, nothing changes")
+    func auditInTheSameTransaction() throws {
+        let audit: AppointmentAudit = { AuditLogEntry(at: t(1), actor: "anna", action: "appointment add",
+                                                       target: "appointment \($0.id)", detail: "") }
+        let added = try db.database.addAppointment(Self.draft(), at: t(0), audit: audit)
+        #expect(try db.database.auditEntries().map(\.target) == ["appointment \(added.id)"])
+        try db.database.writer.write { db in
+            try db.execute(sql: "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'refused'); END")
+        }
+        #expect(throws: (any Error).self) { try db.database.addAppointment(Self.draft(), at: t(2), audit: audit) }
+        var draft = Self.draft()
+        draft.title = "Moved"
+        #expect(throws: (any Error).self) { try db.database.updateAppointment(added.id, with: draft, at: t(3), audit: audit) }
+        #expect(throws: (any Error).self) { try db.database.deleteAppointment(added.id, audit: audit(added)) }
+        #expect(try db.database.appointments(ownedBy: nil) == [added])
+    }
+
     @Test("§9.2 a UID is unique per owner: the same meeting in two users' calendars is two appointments")
     func uidPerOwner() throws {
         var draft = Self.draft()

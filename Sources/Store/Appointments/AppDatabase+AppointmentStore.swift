@@ -3,17 +3,30 @@ import Foundation
 import GRDB
 
 extension AppDatabase: AppointmentStore {
-    public func addAppointment(_ draft: AppointmentDraft, at time: Date) throws -> Appointment {
-        try writer.write { db in try AppointmentRows.insert(draft, modifiedAt: time, in: db) }
-    }
-
-    public func updateAppointment(_ id: AppointmentID, with draft: AppointmentDraft, at time: Date) throws
+    public func addAppointment(_ draft: AppointmentDraft, at time: Date, audit: AppointmentAudit?) throws
         -> Appointment {
-        try writer.write { db in try AppointmentRows.update(id, with: draft, modifiedAt: time, in: db) }
+        try writer.write { db in
+            let added = try AppointmentRows.insert(draft, modifiedAt: time, in: db)
+            if let audit { try Self.insertAudit(db, audit(added)) }
+            return added
+        }
     }
 
-    public func deleteAppointment(_ id: AppointmentID) throws -> Bool {
-        try writer.write { db in try AppointmentRows.delete(id, in: db) }
+    public func updateAppointment(_ id: AppointmentID, with draft: AppointmentDraft, at time: Date,
+                                  audit: AppointmentAudit?) throws -> Appointment {
+        try writer.write { db in
+            let updated = try AppointmentRows.update(id, with: draft, modifiedAt: time, in: db)
+            if let audit { try Self.insertAudit(db, audit(updated)) }
+            return updated
+        }
+    }
+
+    public func deleteAppointment(_ id: AppointmentID, audit: AuditLogEntry?) throws -> Bool {
+        try writer.write { db in
+            let deleted = try AppointmentRows.delete(id, in: db)
+            if deleted, let audit { try Self.insertAudit(db, audit) }
+            return deleted
+        }
     }
 
     public func appointment(_ id: AppointmentID) throws -> Appointment? {
