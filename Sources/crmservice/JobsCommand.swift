@@ -64,11 +64,14 @@ struct JobsCommand: ParsableCommand {
             let (console, store) = try options.open()
             let acting = try actor.resolve(in: store, needs: .scheduler)
             let name = self.name
+            // The job `digest` needs the configuration's `digest` section.
+            let registered = DigestSending.jobs(configuration: try options.database.configuration(),
+                                                file: options.database.config, database: store)
             let result = Mutex<Result<(report: JobRunnerReport, summary: String), any Error>?>(nil)
             let done = DispatchSemaphore(value: 0)
             Task {
                 let outcome: Result<(report: JobRunnerReport, summary: String), any Error>
-                do { outcome = .success(try await console.run(name)) } catch { outcome = .failure(error) }
+                do { outcome = .success(try await console.run(name, registering: registered)) } catch { outcome = .failure(error) }
                 result.withLock { $0 = outcome }
                 done.signal()
             }
