@@ -36,12 +36,13 @@ enum HeaderEncoding {
 
     /// RFC 2047 §2, §5(3): `=?UTF-8?B?…?=` words of at most 75 characters, each holding whole characters.
     static func encodedWords(_ text: String) -> [String] {
-        // 75 - len("=?UTF-8?B??=") = 63 base64 characters: 45 bytes of UTF-8 at most.
+        // 39 bytes of UTF-8 are 52 base64 characters, a word of 64: with `Subject: ` before it the first line stays
+        // within 78 characters too (RFC 5322 §2.1.1; the word limit itself is 75).
         var words: [String] = []
         var chunk: [UInt8] = []
         for character in text {
             let bytes = Array(String(character).utf8)
-            if chunk.count + bytes.count > 45, !chunk.isEmpty {
+            if chunk.count + bytes.count > 39, !chunk.isEmpty {
                 words.append("=?UTF-8?B?\(base64(chunk))?=")
                 chunk = []
             }

@@ -141,6 +141,16 @@ import TestSupport
         #expect(try world.database.digestRecipients().allSatisfy { $0.lastDigest == nil }, "nothing recorded")
     }
 
+    @Test("§11 AUTH XOAUTH2 with the token of oauth2_token_file", .enabled(if: Prerequisite.met(SMTPServer.isAvailable)))
+    func xoauth2() async throws {
+        try Prerequisite.require(SMTPServer.isAvailable, SMTPServer.missing)
+        let server = try SMTPServer()
+        let world = try DigestWorld(server: server, oauth2: true)
+        let report = try await world.sending().send(dryRun: false)
+        #expect(report.sent.count == 3 && report.stoppedBy == nil)
+        #expect(try server.received().allSatisfy { $0.authenticated && $0.tls })
+    }
+
     @Test("§11 the first digest lists the last 7 days; a later one what was captured since the last")
     func firstPeriod() throws {
         let world = try DigestWorld(server: nil)

@@ -33,7 +33,7 @@ final class DigestWorld {
 
     static let bjornSubject = "Angebot für Björn <script>alert(1)</script> & \"Partner\" — bitte prüfen, Straße 12, Größe XL"
 
-    init(server: SMTPServer?, publicURL: String = "https://crm.example.com/console") throws {
+    init(server: SMTPServer?, publicURL: String = "https://crm.example.com/console", oauth2: Bool = false) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("digesttests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         database = try AppDatabase.open(path: directory.appendingPathComponent("crm.sqlite").path)
@@ -94,7 +94,7 @@ final class DigestWorld {
                 digest:
                   smtp_url: \(server.url)
                   user: \(server.user)
-                  password_file: \(server.passwordFile)
+                  \(oauth2 ? "oauth2_token_file: \(server.tokenFile)" : "password_file: \(server.passwordFile)")
                   cacert: \(server.cacert)
                   from: crm@example.com
                   time_zone: Europe/Berlin

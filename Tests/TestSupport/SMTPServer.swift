@@ -2,7 +2,7 @@ import Foundation
 
 /// A throwaway SMTP server through `scripts/smtp-server` (Debian's python3-aiosmtpd on 127.0.0.1): STARTTLS with a
 /// self-signed certificate it makes (`cacert`), AUTH LOGIN/PLAIN as `user` with the password in `passwordFile`
-/// (0600), every accepted message kept as a file, chosen recipients refused with 550. Stopped and removed when
+/// (0600) or XOAUTH2 with the token in `tokenFile`, every accepted message kept as a file, chosen recipients refused with 550. Stopped and removed when
 /// released. Guard a test with `Prerequisite.met(SMTPServer.isAvailable)` and
 /// `try Prerequisite.require(SMTPServer.isAvailable, SMTPServer.missing)`.
 public final class SMTPServer: @unchecked Sendable {
@@ -59,7 +59,8 @@ public final class SMTPServer: @unchecked Sendable {
 
     deinit {
         if pid != 0 {
-            kill(pid, SIGTERM)
+            // It keeps nothing worth a graceful end; SIGKILL cannot be blocked or ignored.
+            kill(pid, SIGKILL)
             _ = Spawn.wait(pid)
         }
         try? FileManager.default.removeItem(at: directory)
@@ -67,6 +68,8 @@ public final class SMTPServer: @unchecked Sendable {
 
     public var cacert: String { directory.appendingPathComponent("cert.pem").path }
     public var passwordFile: String { directory.appendingPathComponent("password").path }
+    /// The OAuth 2 bearer token (0600) that AUTH XOAUTH2 accepts for `user`.
+    public var tokenFile: String { directory.appendingPathComponent("token").path }
     /// `smtp://127.0.0.1:PORT` (STARTTLS required by our client).
     public var url: String { "smtp://127.0.0.1:\(port)" }
 
