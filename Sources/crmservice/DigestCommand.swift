@@ -37,6 +37,11 @@ struct DigestCommand: ParsableCommand {
             do { configuration = try ServiceConfiguration(contentsOf: config) } catch {
                 throw CommandFailure.badInput(error.description)
             }
+            // Refused before any database is opened (or created).
+            guard configuration.digest != nil, configuration.admin.publicURL != nil else {
+                throw CommandFailure.badInput(
+                    "\(config): digest: is required to send digests (smtp_url, from; and admin.public_url)")
+            }
             let store = try openDatabase(db ?? configuration.database.path)
             let sending: DigestSending
             do {
