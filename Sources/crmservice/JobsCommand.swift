@@ -40,8 +40,10 @@ struct JobsCommand: ParsableCommand {
         @OptionGroup var options: DatabaseOption
 
         func run() throws {
-            let console = try options.console()
-            try jobsFailures { print(try console.list(), terminator: "") }
+            let (console, store) = try options.open()
+            let registered = DigestSending.jobs(configuration: try options.database.configuration(),
+                                                file: options.database.config, database: store)
+            try jobsFailures { print(try console.list(registering: registered), terminator: "") }
         }
     }
 

@@ -111,7 +111,7 @@ public struct ServiceApplication: Sendable {
                                        rating: ConsoleRating(database: database, audit: database),
                                        review: ConsoleReviewQueue(database: database, policy: configuration.capture.policy))
         services.dashboard = database
-        services.jobs = JobsConsoleBoard(console: console, control: control)
+        services.jobs = JobsConsoleBoard(console: console, control: control, registering: registered)
         services.accounts = database
         services.candidates = ReviewCandidateService(database: database, policy: configuration.capture.policy)
         let admin = try AdminServer(
