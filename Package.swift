@@ -74,11 +74,16 @@ let package = Package(
         .target(
             name: "CRMServiceApp",
             dependencies: [
-                "CRMCore", "MailMIME", "Matching", "Jobs", "Store", "IMAPClient", "Capture", "AdminHTTP",
+                "CRMCore", "MailMIME", "Matching", "Jobs", "Store", "IMAPClient", "Capture", "AdminHTTP", "Digest",
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ]
+        ),
+        // The users' digest (§11): who gets which entries, the message built byte by byte, SMTP over libcurl.
+        .target(
+            name: "Digest",
+            dependencies: ["CRMCore", "MailMIME", "CCurl", .product(name: "Logging", package: "swift-log")]
         ),
         .executableTarget(
             name: "crmservice",
@@ -117,6 +122,10 @@ let package = Package(
         ),
         .testTarget(name: "CRMServiceAppTests", dependencies: ["CRMServiceApp", "MailMIME", "TestSupport"]),
         .testTarget(name: "AdminHTTPTests", dependencies: ["AdminHTTP", "CRMCore", "Store", "TestSupport", "CRMServiceApp"]),
+        .testTarget(
+            name: "DigestTests",
+            dependencies: ["Digest", "CRMServiceApp", "Store", "Capture", "Matching", "MailMIME", "CRMCore", "TestSupport"]
+        ),
         // Helpers shared by test targets (the Dovecot harness, child processes, prerequisites, a plain HTTP client for
         // the admin server); never linked into the product.
         .target(name: "TestSupport", path: "Tests/TestSupport"),

@@ -106,6 +106,7 @@ extension AppDatabase {
         migrator.registerMigration("v5-address-book-version", migrate: migrateAddressBookVersion)
         migrator.registerMigration("v6-appointments", migrate: migrateAppointments)
         migrator.registerMigration("v6-pending-runs", migrate: migratePendingRuns)
+        migrator.registerMigration("v6-digest", migrate: migrateDigest)
         return migrator
     }
 }

@@ -48,8 +48,12 @@ struct JobsCommand: ParsableCommand {
         @OptionGroup var options: DatabaseOption
 
         func run() throws {
-            let console = try options.console()
-            try jobsFailures { print(try state.map { try console.list(state: $0) } ?? console.list(), terminator: "") }
+            let (console, store) = try options.open()
+            let registered = DigestSending.jobs(configuration: try options.database.configuration(),
+                                                file: options.database.config, database: store)
+            try jobsFailures {
+                print(try state.map { try console.list(state: $0) } ?? console.list(registering: registered), terminator: "")
+            }
         }
     }
 
@@ -78,9 +82,13 @@ struct JobsCommand: ParsableCommand {
             let (console, store) = try options.open()
             let acting = try actor.resolve(in: store, needs: .scheduler)
             let name = self.name
+            // The job `digest` needs the configuration's `digest` section.
+            let registered = DigestSending.jobs(configuration: try options.database.configuration(),
+                                                file: options.database.config, database: store)
             if let at {
                 try jobsFailures {
-                    print(try console.schedule(name, at: at, audit: acting.audit("job-run-at", target: "", detail: "")).summary,
+                    print(try console.schedule(name, at: at, audit: acting.audit("job-run-at", target: "", detail: ""),
+                                               registering: registered).summary,
                           terminator: "")
                 }
                 return
@@ -91,7 +99,7 @@ struct JobsCommand: ParsableCommand {
             let done = DispatchSemaphore(value: 0)
             Task {
                 let outcome: Result<(report: JobRunnerReport, summary: String), any Error>
-                do { outcome = .success(try await console.run(name, audit: audit)) } catch { outcome = .failure(error) }
+                do { outcome = .success(try await console.run(name, registering: registered, audit: audit)) } catch { outcome = .failure(error) }
                 result.withLock { $0 = outcome }
                 done.signal()
             }

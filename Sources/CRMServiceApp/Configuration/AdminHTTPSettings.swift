@@ -14,6 +14,8 @@ public struct AdminHTTPSettings: Sendable, Equatable {
     public var tlsCertFile: String?
     /// `admin.tls_key_file`: its PEM private key.
     public var tlsKeyFile: String?
+    /// `admin.public_url`: the console's address as users reach it, ending in `/` (the digest's links, §11).
+    public var publicURL: String?
 
     public init(host: String = "127.0.0.1", port: Int = 8025, passwordFile: String? = nil, tlsCertFile: String? = nil,
                 tlsKeyFile: String? = nil) {

@@ -16,7 +16,7 @@ extension JobSettings {
         archiveMonths = settings.int("jobs.archive.months", default: archiveMonths, in: 12...Int.max)
     }
 
-    private static func scheduled(_ prefix: String, default value: Scheduled, _ settings: inout SettingsReader) -> Scheduled {
+    static func scheduled(_ prefix: String, default value: Scheduled, _ settings: inout SettingsReader) -> Scheduled {
         var job = value
         if let schedule = settings.text("\(prefix).schedule") {
             do {

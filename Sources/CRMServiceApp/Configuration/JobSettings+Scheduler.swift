@@ -11,6 +11,7 @@ extension JobsConfiguration {
         rating = schedule(settings.rating)
         logTruncate = schedule(settings.logTruncate)
         archive = schedule(settings.archive)
+        digest = schedule(settings.digest)
         mailPoll = Schedule(.interval(seconds: Int64(settings.mailPollIntervalSeconds)), enabled: settings.mailPollEnabled)
         logTruncateKeepDays = settings.logTruncateKeepDays
         archiveMonths = settings.archiveMonths

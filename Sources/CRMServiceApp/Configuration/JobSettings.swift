@@ -30,6 +30,9 @@ public struct JobSettings: Sendable, Equatable {
     public var archive: Scheduled
     /// `jobs.archive.months`: at least 12 (default 24).
     public var archiveMonths: Int
+    /// The job `digest` (§11): set from the `digest` section (`digest.schedule`, `digest.time_zone`), disabled
+    /// without one.
+    public var digest = Scheduled(schedule: "0 7 * * 1-5", enabled: false)
 
     public init(
         rating: Scheduled = Scheduled(schedule: "0 2 * * *"),

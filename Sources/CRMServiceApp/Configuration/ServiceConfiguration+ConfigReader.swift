@@ -17,10 +17,14 @@ import Jobs
 ///   `cacert` [system CAs], `after` [seen], `since` [none], `interval_seconds` [jobs.mail-poll.interval_seconds],
 ///   `enabled` [true]
 /// - `admin.host` [127.0.0.1], `admin.port` [8025], `admin.password_file` [none; required by `crmservice run`],
-///   `admin.tls_cert_file` and `admin.tls_key_file` [none: plain HTTP; both or neither]
+///   `admin.tls_cert_file` and `admin.tls_key_file` [none: plain HTTP; both or neither], `admin.public_url` [none;
+///   required by `digest`: the console's address as users reach it, http:// or https://]
 /// - `jobs.rating` [0 2 * * *], `jobs.log-truncate` [30 3 * * *, keep_days 90], `jobs.archive` [0 4 1 * *, disabled,
 ///   months 24, at least 12]: `schedule`, `time_zone` [UTC], `enabled` [true]; `jobs.mail-poll.interval_seconds` [60],
 ///   `jobs.mail-poll.enabled` [true]
+/// - `digest.` (§11; the section absent: no digest) `smtp_url` (required: smtp:// with STARTTLS required, or smtps://),
+///   `user` [none: no AUTH], `password_file` or `oauth2_token_file` (one of them with `user`), `cacert` [system CAs],
+///   `from` (required), `schedule` [0 7 * * 1-5], `time_zone` [UTC], `enabled` [true]
 ///
 /// Relative paths (`database.path`, the `*_file` keys, `cacert`) resolve against the configuration file's directory.
 /// A key the file holds that is none of these is an error (administrators mistype).
@@ -61,6 +65,8 @@ extension ServiceConfiguration {
         jobs = JobSettings(reading: &settings)
         mailboxes = MailboxSettings.all(reading: &settings, defaultInterval: jobs.mailPollIntervalSeconds)
         admin = AdminHTTPSettings(reading: &settings)
+        digest = DigestSettings.read(&settings, publicURL: admin.publicURL)
+        jobs.digest = digest?.job ?? JobSettings.Scheduled(schedule: DigestSettings.defaultSchedule, enabled: false)
     }
 
     /// Checks what `crmservice run` needs beyond a readable file: the admin password file.
@@ -108,6 +114,14 @@ extension AdminHTTPSettings {
         passwordFile = settings.path("admin.password_file")
         tlsCertFile = settings.path("admin.tls_cert_file")
         tlsKeyFile = settings.path("admin.tls_key_file")
+        if let url = settings.text("admin.public_url") {
+            let lower = url.lowercased()
+            if (lower.hasPrefix("https://") || lower.hasPrefix("http://")) && !lower.contains("@") && !url.contains(where: \.isWhitespace) {
+                publicURL = url.hasSuffix("/") ? url : url + "/"
+            } else {
+                settings.problem("admin.public_url", "\"\(url)\" is not an http:// or https:// address")
+            }
+        }
         if tlsCertFile != nil && tlsKeyFile == nil {
             settings.problem("admin.tls_key_file", "is required when admin.tls_cert_file is set")
         }

@@ -14,6 +14,8 @@ public struct ServiceConfiguration: Sendable, Equatable {
     }
     public var admin: AdminHTTPSettings
     public var jobs: JobSettings
+    /// The `digest` section (§11); nil when the file has none (no digest is sent).
+    public var digest: DigestSettings?
 
     public init(
         database: DatabaseSettings = DatabaseSettings(), capture: CaptureSettings = CaptureSettings(),

@@ -12,8 +12,9 @@ extension JobsConsole {
 
     /// `jobs run NAME --at ISO8601`: records a pending one-off run of `name` at that time, with `audit`, in one
     /// transaction. A time in the past is allowed: the scheduler starts it at its next wake-up (or start-up).
-    public func schedule(_ name: String, at text: String, audit: AuditLogEntry) throws -> (id: PendingRunID, summary: String) {
-        _ = try job(named: name)
+    public func schedule(_ name: String, at text: String, audit: AuditLogEntry, registering registered: [any Job] = [])
+        throws -> (id: PendingRunID, summary: String) {
+        _ = try job(named: name, registering: registered)
         guard let seconds = ZonedTimestamp.parse(text, zone: .utc) else {
             throw JobsInputError(field: "--at", value: text, problem: "is not an ISO 8601 time")
         }

@@ -8,14 +8,17 @@ import Store
 public struct JobsConsoleBoard: JobsBoard {
     let console: JobsConsole
     let control: SchedulerControl
+    /// The jobs registered beside the console's own (`digest`), so the page does not call them unregistered.
+    let registered: [any Job]
 
     /// `control` is the one given to the scheduler service of `crmservice run`.
-    public init(console: JobsConsole, control: SchedulerControl) {
+    public init(console: JobsConsole, control: SchedulerControl, registering registered: [any Job] = []) {
         self.console = console
         self.control = control
+        self.registered = registered
     }
 
-    public func overview() throws -> SchedulerOverview { try console.overview() }
+    public func overview() throws -> SchedulerOverview { try console.overview(registering: registered) }
 
     public func runs(startedOn day: Day) throws -> [JobRun] { try console.database.jobRuns(startedOn: day) }
 

@@ -25,6 +25,8 @@ public struct ServiceApplication: Sendable {
     public static let gracefulShutdownLimit: Duration = .seconds(8)
 
     public let configuration: ServiceConfiguration
+    /// The configuration file as given (named in errors of jobs that read secrets at each run).
+    let configurationFile: String
     /// The basic-auth password of the admin server (from `admin.password_file`).
     let password: Secret
     /// The console's HTTPS, nil for plain HTTP.
@@ -56,6 +58,7 @@ public struct ServiceApplication: Sendable {
             tls = nil
         }
         self.configuration = configuration
+        self.configurationFile = file
         self.logger = logger
         self.makePollers = makePollers
         self.onAdminServerRunning = onAdminServerRunning
@@ -90,8 +93,9 @@ public struct ServiceApplication: Sendable {
                 successTerminationBehavior: .ignore, failureTerminationBehavior: .ignore)
         }
         let console = JobsConsole(database: database, jobs: configuration.jobs)
+        let registered = DigestSending.jobs(configuration: configuration, file: configurationFile, store: database)
         let dueJobs = DueJobsService(
-            dueJobs: DueJobs(jobs: console.jobs(), definitions: try definitions(console), store: database,
+            dueJobs: DueJobs(jobs: console.jobs(registering: registered), definitions: try definitions(console), store: database,
                              clock: SystemSchedulerClock(), logger: logger))
         if once {
             try await group(services: [.init(service: dueJobs, successTerminationBehavior: .ignore)] + pollers).run()
@@ -107,14 +111,14 @@ public struct ServiceApplication: Sendable {
                                        rating: ConsoleRating(database: database, audit: database),
                                        review: ConsoleReviewQueue(database: database, policy: configuration.capture.policy))
         services.dashboard = database
-        services.jobs = JobsConsoleBoard(console: console, control: control)
+        services.jobs = JobsConsoleBoard(console: console, control: control, registering: registered)
         services.accounts = database
         services.candidates = ReviewCandidateService(database: database, policy: configuration.capture.policy)
         let admin = try AdminServer(
             address: .init(host: configuration.admin.host, port: configuration.admin.port),
             password: password.value, state: state, console: services, tls: tls, logger: logger,
             onServerRunning: onAdminServerRunning)
-        let scheduler = try console.schedulerServiceForRun(logger: logger, control: control)
+        let scheduler = try console.schedulerServiceForRun(logger: logger, control: control, registering: registered)
         // Graceful shutdown goes from the last service to the first: pollers, scheduler, admin server.
         defer { observer.flush() }
         try await group(services: [
@@ -153,8 +157,9 @@ public enum ServiceApplicationError: Error, Sendable, CustomStringConvertible {
 }
 
 extension JobsConsole {
-    func schedulerServiceForRun(logger: Logger, control: SchedulerControl) throws -> SchedulerService {
-        do { return try schedulerService(logger: logger, control: control) } catch {
+    func schedulerServiceForRun(logger: Logger, control: SchedulerControl, registering registered: [any Job] = [])
+        throws -> SchedulerService {
+        do { return try schedulerService(logger: logger, registering: registered, control: control) } catch {
             throw ServiceApplicationError.jobs(error)
         }
     }
