@@ -129,6 +129,10 @@ let package = Package(
         // Helpers shared by test targets (the Dovecot harness, child processes, prerequisites, a plain HTTP client for
         // the admin server); never linked into the product.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // PostgreSQL (issue 14): libpq from Debian's libpq-dev, synchronous like GRDB (docs/postgresql.md).
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .target(name: "StorePostgres", dependencies: ["CRMCore", "CLibPQ"]),
+        .testTarget(name: "StorePostgresTests", dependencies: ["StorePostgres", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
