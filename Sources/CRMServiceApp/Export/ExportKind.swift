@@ -5,6 +5,8 @@ public enum ExportKind: String, CaseIterable, Sendable {
     case jobRuns = "job-runs"
     /// Every action of a person, console or CLI, oldest first (§8).
     case audit
+    /// The archives and their state (§10).
+    case archives
 }
 
 /// The output formats of `export`.
