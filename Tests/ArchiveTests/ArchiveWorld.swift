@@ -81,3 +81,39 @@ final class ArchiveWorld {
 }
 
 struct NothingArchived: Error {}
+
+extension ArchiveWorld {
+    /// Replays `count` messages from contact c1 to user u1, dated in 2020, each with `bodyBytes` of seeded random
+    /// base64 text (compresses to about three quarters: the archive is about as large as the raw copies).
+    func replayGenerated(count: Int, bodyBytes: Int, seed: UInt64) throws {
+        var random = SeededRandom(seed)
+        let folder = directory.appendingPathComponent("generated")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+        for n in 0..<count {
+            var body: [UInt8] = []
+            body.reserveCapacity(bodyBytes + bodyBytes / 76 * 2)
+            for i in 0..<bodyBytes {
+                body.append(alphabet[Int(random.next() % 64)])
+                if i % 76 == 75 { body += [13, 10] }
+            }
+            let head = "Message-ID: <gen-\(seed)-\(n)@acme.example.net>\r\nDate: 1 Mar 2020 10:00:00 +0000\r\n"
+                + "From: Cathy Acme <cathy@acme.example.net>\r\nTo: alice@example.com\r\nSubject: Generated \(n)\r\n\r\n"
+            try Data(Array(head.utf8) + body + [13, 10]).write(to: folder.appendingPathComponent("m\(n).eml"))
+        }
+        _ = try ReplayService(database: database).replay([folder.path], mailbox: "generated", batchSize: 64)
+    }
+}
+
+/// SplitMix64, for the generated messages.
+struct SeededRandom {
+    var state: UInt64
+    init(_ seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
