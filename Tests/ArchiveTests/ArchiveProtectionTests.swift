@@ -54,3 +54,22 @@ struct ArchiveProtectionTests {
         #expect(after < before - record.bytes / 2, "before \(before) bytes, after \(after), archive \(record.bytes)")
     }
 }
+
+@Suite("§8 §10 the console's archives port")
+struct ConsoleArchivesTests {
+    @Test("§8 §10 the console's download asks for the password again: a wrong one is refused and audited from the console, the right one writes the ZIP")
+    func consolePassword() throws {
+        let w = try ArchiveWorld()
+        let record = try w.archiveEverything()
+        let console = ConsoleArchives(service: w.service)
+        #expect(throws: ArchiveActionRefused.self) { _ = try console.download(record.id, user: UserID("u1"), password: "wrong-password-1") }
+        #expect(throws: ArchiveActionRefused.self) { try console.delete(record.id, user: UserID("u3"), password: ArchiveWorld.password) }
+        let path = try console.download(record.id, user: UserID("u1"), password: ArchiveWorld.password)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(FileManager.default.fileExists(atPath: path))
+        let entries = try w.database.auditEntries().filter { $0.target == "archive \(record.id)" }.suffix(3)
+        #expect(entries.map(\.action) == ["archive-download-refused", "archive-delete-refused", "archive-download"])
+        #expect(entries.allSatisfy { $0.origin == .console })
+        #expect(try console.archives().map(\.state) == [.available])
+    }
+}

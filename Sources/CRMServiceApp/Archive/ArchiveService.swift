@@ -46,8 +46,9 @@ public struct ArchiveService: Sendable {
     public func list() throws -> [ArchiveRecord] { try database.archives() }
 
     /// `archive download ID --out FILE`: the ZIP of §10.
-    public func download(_ id: ArchiveID, to path: String, credentials: ArchiveCredentials, at time: Date = Date()) throws {
-        let audit = try authorize("download", id, credentials, at: time)
+    public func download(_ id: ArchiveID, to path: String, credentials: ArchiveCredentials, origin: AuditOrigin = .cli,
+                         at time: Date = Date()) throws {
+        let audit = try authorize("download", id, credentials, origin: origin, at: time)
         try database.readArchive(id, makeSource: Self.source) { record, source in
             try ArchiveZip.write(source, manifest: Self.manifest(record), to: path, date: record.createdAt)
         }
@@ -56,16 +57,18 @@ public struct ArchiveService: Sendable {
     }
 
     /// `archive delete ID`: drops the data for good, then returns the freed pages to the file system.
-    public func delete(_ id: ArchiveID, credentials: ArchiveCredentials, at time: Date = Date()) throws -> ArchiveRecord {
-        let audit = try authorize("delete", id, credentials, at: time)
+    public func delete(_ id: ArchiveID, credentials: ArchiveCredentials, origin: AuditOrigin = .cli,
+                       at time: Date = Date()) throws -> ArchiveRecord {
+        let audit = try authorize("delete", id, credentials, origin: origin, at: time)
         let record = try database.deleteArchive(id, at: time, audit: audit)
         try database.reclaimFreeSpace()
         return record
     }
 
     /// `archive restore ID`: everything back as it was.
-    public func restore(_ id: ArchiveID, credentials: ArchiveCredentials, at time: Date = Date()) throws -> ArchiveRecord {
-        let audit = try authorize("restore", id, credentials, at: time)
+    public func restore(_ id: ArchiveID, credentials: ArchiveCredentials, origin: AuditOrigin = .cli,
+                        at time: Date = Date()) throws -> ArchiveRecord {
+        let audit = try authorize("restore", id, credentials, origin: origin, at: time)
         let record = try database.restoreArchive(id, at: time, audit: audit, makeSource: Self.source)
         try database.reclaimFreeSpace()
         return record
@@ -77,11 +80,12 @@ public struct ArchiveService: Sendable {
 
     /// Checks `--as`, the right `archive` and the password; a refusal is written to the audit log and thrown, an
     /// acceptance returns the audit line the action writes with itself.
-    func authorize(_ action: String, _ id: ArchiveID, _ credentials: ArchiveCredentials, at time: Date) throws
+    func authorize(_ action: String, _ id: ArchiveID, _ credentials: ArchiveCredentials, origin: AuditOrigin,
+                   at time: Date) throws
         -> AuditLogEntry {
         let target = "archive \(id)"
         func refuse(_ actor: String, _ reason: ArchiveRefused.Reason) throws -> Never {
-            try database.appendAudit(AuditLogEntry(at: time, actor: actor, origin: .cli, action: "archive-\(action)-refused",
+            try database.appendAudit(AuditLogEntry(at: time, actor: actor, origin: origin, action: "archive-\(action)-refused",
                                                    target: target, detail: reason.rawValue))
             throw ArchiveRefused(action: action, reason: reason)
         }
@@ -94,10 +98,10 @@ public struct ArchiveService: Sendable {
         let password: String
         do { password = try credentials.password() } catch { try refuse(name, .noPassword) }
         let gate = LoginGate(store: database, hashing: hashing)
-        guard case .accepted = try gate.authenticate(login.user, password: password, origin: "cli", at: time) else {
+        guard case .accepted = try gate.authenticate(login.user, password: password, origin: origin.rawValue, at: time) else {
             try refuse(name, .wrongPassword)
         }
-        return AuditLogEntry(at: time, actor: name, origin: .cli, action: "archive-\(action)", target: target, detail: "")
+        return AuditLogEntry(at: time, actor: name, origin: origin, action: "archive-\(action)", target: target, detail: "")
     }
 
     static func manifest(_ record: ArchiveRecord) -> [UInt8] {
