@@ -24,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         // The console's CSV uploads (multipart/form-data, RFC 7578).
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
+        // Archives (§10): zlib's deflate and CRC-32 for the archive's chunks and its ZIP download.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(name: "CRMCore"),
@@ -71,10 +73,12 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // Archives (§10): the compressed chunk stream kept in the database and the ZIP written by `archive download`.
+        .target(name: "Archive", dependencies: ["CRMCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
             name: "CRMServiceApp",
             dependencies: [
-                "CRMCore", "MailMIME", "Matching", "Jobs", "Store", "IMAPClient", "Capture", "AdminHTTP", "Digest",
+                "CRMCore", "MailMIME", "Matching", "Jobs", "Store", "IMAPClient", "Capture", "AdminHTTP", "Digest", "Archive",
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -126,6 +130,7 @@ let package = Package(
             name: "DigestTests",
             dependencies: ["Digest", "CRMServiceApp", "Store", "Capture", "Matching", "MailMIME", "CRMCore", "TestSupport"]
         ),
+        .testTarget(name: "ArchiveTests", dependencies: ["Archive", "CRMServiceApp", "Store", "CRMCore", "TestSupport"]),
         // Helpers shared by test targets (the Dovecot harness, child processes, prerequisites, a plain HTTP client for
         // the admin server); never linked into the product.
         .target(name: "TestSupport", path: "Tests/TestSupport"),

@@ -107,6 +107,7 @@ extension AppDatabase {
         migrator.registerMigration("v6-appointments", migrate: migrateAppointments)
         migrator.registerMigration("v6-pending-runs", migrate: migratePendingRuns)
         migrator.registerMigration("v6-digest", migrate: migrateDigest)
+        migrator.registerMigration("v6-archives", migrate: migrateArchives)
         return migrator
     }
 }

@@ -20,6 +20,13 @@ public struct AppDatabase: Sendable {
             return applied.filter { !known.contains($0) }
         }
         if !unknown.isEmpty { throw DatabaseFromNewerRelease(path: writer.path, unknownMigrations: unknown) }
+        // §10: a new database frees the pages of a deleted archive page by page (`reclaimFreeSpace`); SQLite takes
+        // the mode only before the first table is created. Older databases switch at their first archive delete.
+        try writer.writeWithoutTransaction { db in
+            if try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") == 0 {
+                try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL")
+            }
+        }
         try migrator.migrate(writer)
     }
 

@@ -7,6 +7,7 @@ enum ConsoleNavigation {
         ("/rating/rules", "Rating"),
         ("/jobs", "Jobs"),
         ("/imports", "Imports"),
+        ("/archives", "Archives"),
     ]
 
     /// The entries as the layout sees them; `current` (the route's path) marks the entry it belongs to.

@@ -18,5 +18,6 @@ public enum ConsoleRoutes {
         addReviewRoutes(to: router, services: services)
         addJobsRoutes(to: router, services: services)
         addAccountsRoutes(to: router, services: services)
+        addArchivesRoutes(to: router, services: services)
     }
 }

@@ -27,6 +27,8 @@ public struct ConsoleServices: Sendable {
     public var review: (any ReviewQueue)?
     /// The ranked candidate contacts of an entry's page; nil shows none.
     public var candidates: (any ReviewCandidates)?
+    /// The archives page (`/archives`, §10); nil: none.
+    public var archives: (any ArchiveConsole)? = nil
 
     public init(logins: any LoginStore, sessions: any SessionStore, audit: any AuditLog, hashing: any PasswordHashing,
                 health: AdminState, imports: (any ImportConsole)? = nil, rating: (any RatingConsole)? = nil,

@@ -16,5 +16,6 @@ public enum ConsoleTemplates {
         "accounts": AccountsTemplate.list,
         "account": AccountsTemplate.history,
         "people": PeopleTemplate.text,
+        "archives": ArchivesTemplate.text,
     ]
 }

@@ -37,20 +37,14 @@ public struct CaptureExporter {
         for row in rows {
             switch format {
             case .jsonl:
-                var json = JSONLine()
-                for (column, cell) in zip(columns, row) {
-                    switch cell {
-                    case .text(let s): json.field(column, s)
-                    case .number(let n): json.field(column, n)
-                    case .texts(let list): json.field(column, strings: list)
-                    case .numbers(let list): json.field(column, numbers: list)
-                    case .numberLiterals(let list): json.field(column, raw: "[" + list.joined(separator: ",") + "]")
-                    case .sources(let list): json.field(column, objects: list.map { [("mailbox", $0.mailbox), ("ref", $0.ref)] })
-                    }
+                if kind == .activities, case .number(let archive)? = row.last, row.count == columns.count + 1 {
+                    emit(Self.jsonLine(Self.stubColumns + ["archived"], Array(row.prefix(Self.stubColumns.count)) + [.number(archive)]))
+                } else {
+                    emit(Self.jsonLine(columns, row))
                 }
-                emit(json.line)
             case .csv:
-                let fields = row.map { cell -> String in
+                // CSV keeps one header: an archived activity shows what stayed live (no sources, no attachments).
+                let fields = row.prefix(columns.count).map { cell -> String in
                     switch cell {
                     case .text(let s): s.map(ReferenceExporter.csvField) ?? ""
                     case .number(let n): n.map(String.init) ?? ""
@@ -73,24 +67,59 @@ public struct CaptureExporter {
             .sorted { ($0.count, $0) < ($1.count, $1) }
     }
 
+    /// The columns of `export activities`.
+    static let activityColumns = ["id", "message_id", "direction", "date", "subject", "contacts", "accounts", "users",
+                                  "orders", "unresolved_orders", "thread_id", "attachments", "flags", "sources"]
+    /// What an archived activity shows (§10), before `archived`.
+    static let stubColumns = Array(activityColumns.prefix(9))
+
+    static func activityCells(_ a: ActivityExportRow) -> [Cell] {
+        [.number(a.id), .text(a.messageID), .text(a.record.direction), .text(a.date), .text(a.subject),
+         .texts(a.record.contacts.map(\.rawValue)), .texts(a.record.accounts.map(\.rawValue)),
+         .texts(a.record.users.map(\.rawValue)), .numbers(a.record.orders.map(\.rawValue)),
+         .numberLiterals(Self.unresolved(a.record)), .text(a.threadID),
+         .number(Int64(a.attachments)), .texts(a.record.flags), .sources(a.sources)]
+    }
+
+    /// One activity's line of `export activities` (a live one: the archive's `activities.jsonl`).
+    public static func activityLine(_ a: ActivityExportRow) -> [UInt8] { jsonLine(activityColumns, activityCells(a)) }
+
+    /// One entry's line of `export unmatched`.
+    public static func unmatchedLine(_ u: UnmatchedExportRow) -> [UInt8] {
+        jsonLine(["id", "message_id", "reason", "from", "subject", "date", "sources", "status"], unmatchedCells(u))
+    }
+
+    static func unmatchedCells(_ u: UnmatchedExportRow) -> [Cell] {
+        [.number(u.id), .text(u.messageID), .text(u.reason), .text(u.from), .text(u.subject), .text(u.date),
+         .sources(u.sources), .text(u.status)]
+    }
+
+    static func jsonLine(_ columns: [String], _ row: [Cell]) -> [UInt8] {
+        var json = JSONLine()
+        for (column, cell) in zip(columns, row) {
+            switch cell {
+            case .text(let s): json.field(column, s)
+            case .number(let n): json.field(column, n)
+            case .texts(let list): json.field(column, strings: list)
+            case .numbers(let list): json.field(column, numbers: list)
+            case .numberLiterals(let list): json.field(column, raw: "[" + list.joined(separator: ",") + "]")
+            case .sources(let list): json.field(column, objects: list.map { [("mailbox", $0.mailbox), ("ref", $0.ref)] })
+            }
+        }
+        return json.line
+    }
+
     func table(_ kind: ExportKind) throws -> ([String], [[Cell]]) {
         switch kind {
         case .activities:
-            return (["id", "message_id", "direction", "date", "subject", "contacts", "accounts", "users", "orders",
-                     "unresolved_orders", "thread_id", "attachments", "flags", "sources"],
+            return (Self.activityColumns,
                     try database.exportActivities().map { a in
-                        [.number(a.id), .text(a.messageID), .text(a.record.direction), .text(a.date), .text(a.subject),
-                         .texts(a.record.contacts.map(\.rawValue)), .texts(a.record.accounts.map(\.rawValue)),
-                         .texts(a.record.users.map(\.rawValue)), .numbers(a.record.orders.map(\.rawValue)),
-                         .numberLiterals(Self.unresolved(a.record)), .text(a.threadID),
-                         .number(Int64(a.attachments)), .texts(a.record.flags), .sources(a.sources)]
+                        // An archived activity (§10): its stub, with the archive's id after the other cells.
+                        Self.activityCells(a) + (a.archived.map { [.number($0)] } ?? [])
                     })
         case .unmatched:
             return (["id", "message_id", "reason", "from", "subject", "date", "sources", "status"],
-                    try database.exportUnmatched().map { u in
-                        [.number(u.id), .text(u.messageID), .text(u.reason), .text(u.from), .text(u.subject),
-                         .text(u.date), .sources(u.sources), .text(u.status)]
-                    })
+                    try database.exportUnmatched().map(Self.unmatchedCells))
         case .contacts:
             return (ImportKind.contacts.columns, try database.exportContacts().map { c in
                 [.text(c.id.rawValue), .text(c.accountID.rawValue), .text(c.name),

@@ -7,6 +7,8 @@ public enum ExportKind: String, CaseIterable, Sendable {
     case audit
     /// §9.
     case appointments
+    /// The archives and their state (§10).
+    case archives
 }
 
 /// The output formats of `export`.

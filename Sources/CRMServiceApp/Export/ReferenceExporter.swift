@@ -92,6 +92,13 @@ public struct ReferenceExporter {
                 [.number(e.id), .text(ISO8601.utcString(e.at)), .text(e.actor), .text(e.origin.rawValue),
                  .text(e.action), .text(e.target), .text(e.detail)]
             })
+        case .archives:
+            return (["id", "created_at", "created_by", "cutoff", "activities", "unmatched", "job_runs", "bytes", "sha256",
+                     "state"], try database.archives().map { a in
+                [.number(a.id.rawValue), .text(ISO8601.utcString(a.createdAt)), .text(a.createdBy), .text(a.cutoff),
+                 .number(Int64(a.activities)), .number(Int64(a.unmatched)), .number(Int64(a.jobRuns)), .number(a.bytes),
+                 .text(a.sha256), .text(a.state.rawValue)]
+            })
         case .activities, .unmatched, .contacts, .users, .orders, .appointments:
             throw ExportNotAvailable(kind: kind)
         }

@@ -21,7 +21,8 @@ public struct JobsConsole: Sendable {
     /// The jobs this build can run, plus `registered` (the poller adds `mail-poll` here).
     public func jobs(registering registered: [any Job] = []) -> [any Job] {
         [ScheduledRatingJob(store: database),
-         LogTruncateJob(store: database, keepDays: configuration.logTruncateKeepDays)] + registered
+         LogTruncateJob(store: database, keepDays: configuration.logTruncateKeepDays),
+         ArchiveJob(service: ArchiveService(database: database), months: configuration.archiveMonths)] + registered
     }
 
     /// The scheduler as a `Service` for the service group of `crmservice run`.

@@ -53,21 +53,33 @@ public struct ReviewService {
 
     /// `assign ID --contact CID`.
     public func assign(_ id: Int64, contact: ContactID, actor: String, at time: Date = Date()) throws {
+        try refuseArchived([id])
         let pipeline = CapturePipeline(book: try database.addressBook(policy: policy))
         try database.inCaptureTransaction { try pipeline.assign(id, to: contact, actor: actor, in: $0, at: time) }
     }
 
     /// `dismiss ID --why TEXT`.
     public func dismiss(_ id: Int64, why: String, actor: String, at time: Date = Date()) throws {
+        try refuseArchived([id])
         let pipeline = CapturePipeline(book: try database.addressBook(policy: policy))
         try database.inCaptureTransaction { try pipeline.dismiss(id, why: why, actor: actor, in: $0, at: time) }
     }
 
     /// `reprocess [ID...]`: each entry with what became of it.
     public func reprocess(_ ids: [Int64]?, actor: String, at time: Date = Date()) throws -> [(Int64, CaptureResult)] {
+        try refuseArchived(ids ?? [])
         let pipeline = CapturePipeline(book: try database.addressBook(policy: policy))
         return try database.inCaptureTransaction { tx in
             try pipeline.reprocess(ids, actor: actor, in: tx, at: time).map { ($0.entry, $0.result) }
+        }
+    }
+
+    /// §10: archived entries cannot be changed; the refusal names the archive (exit 2).
+    func refuseArchived(_ ids: [Int64]) throws {
+        for id in ids {
+            if let archive = try database.archiveHolding(unmatched: id) {
+                throw ReviewError(entry: id, message: "is in archive \(archive); restore the archive to act on it")
+            }
         }
     }
 }

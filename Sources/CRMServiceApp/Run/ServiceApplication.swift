@@ -113,6 +113,7 @@ public struct ServiceApplication: Sendable {
         services.dashboard = database
         services.jobs = JobsConsoleBoard(console: console, control: control, registering: registered)
         services.accounts = database
+        services.archives = ConsoleArchives(service: ArchiveService(database: database))
         services.candidates = ReviewCandidateService(database: database, policy: configuration.capture.policy)
         let admin = try AdminServer(
             address: .init(host: configuration.admin.host, port: configuration.admin.port),

@@ -16,7 +16,10 @@ final class DatabaseCaptureTransaction: CaptureTransaction {
 
     func message(id: Int64) throws -> StoredMessage? {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT m.identity, m.excluded, (SELECT count(*) FROM activities a WHERE a.message_id = m.id),
+            SELECT m.identity,
+                   -- An archived message (§10) cannot change: a new copy of it is a duplicate and nothing more.
+                   m.excluded OR EXISTS (SELECT 1 FROM archived_messages x WHERE x.message_id = m.id),
+                   (SELECT count(*) FROM activities a WHERE a.message_id = m.id),
                    (SELECT status FROM unmatched u WHERE u.message_id = m.id)
             FROM messages m WHERE m.id = ?
             """), arguments: [id]) else { return nil }

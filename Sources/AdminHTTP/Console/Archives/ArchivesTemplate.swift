@@ -1,0 +1,23 @@
+/// The archives page (`GET /archives`): every archive with its state, and for the right `archive` the download,
+/// delete and restore forms of an available one, each asking for the user's password again (§8, §10).
+enum ArchivesTemplate {
+    static let text = """
+        {{#notice}}<p class="notice">{{notice}}</p>{{/notice}}
+        <table class="archives">
+        <thead><tr><th>Archive</th><th>State</th><th>Created</th><th>By</th><th>Cutoff</th><th>Activities</th><th>Unmatched</th><th>Job runs</th><th>Bytes</th><th>SHA-256</th><th></th></tr></thead>
+        <tbody>
+        {{#archives}}
+        <tr data-archive-id="{{id}}"><td>{{id}}</td><td>{{state}}</td><td>{{created}}</td><td>{{by}}</td><td>{{cutoff}}</td>
+        <td>{{activities}}</td><td>{{unmatched}}</td><td>{{jobRuns}}</td><td>{{bytes}}</td><td><code>{{sha256}}</code></td>
+        <td>{{#can.archive}}{{#available}}
+        <form method="post" action="/archives/{{id}}/download"><input type="hidden" name="csrf" value="{{csrf}}"><label>Password <input type="password" name="password" required autocomplete="current-password"></label><button type="submit" class="secondary">Download</button></form>
+        <form method="post" action="/archives/{{id}}/restore"><input type="hidden" name="csrf" value="{{csrf}}"><label>Password <input type="password" name="password" required autocomplete="current-password"></label><button type="submit" class="secondary">Restore</button></form>
+        <form method="post" action="/archives/{{id}}/delete"><input type="hidden" name="csrf" value="{{csrf}}"><label>Password <input type="password" name="password" required autocomplete="current-password"></label><button type="submit">Delete for good</button></form>
+        {{/available}}{{/can.archive}}</td></tr>
+        {{/archives}}
+        {{^archives}}<tr><td colspan="11">No archive yet.</td></tr>{{/archives}}
+        </tbody>
+        </table>
+
+        """
+}
