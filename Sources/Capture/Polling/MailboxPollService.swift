@@ -106,7 +106,11 @@ public struct MailboxPollService: Service {
               await withTaskGroup(of: Void.self) { watchers in
                 if let idle {
                     watchers.addTask {
-                        await BlockingThread.run(name: "idle \(mailbox)") { idle.watch(wake: { wakeUps.wake() }, interrupt: interrupt) }
+                        // Abandoned when cancelled: libcurl's connect phase cannot be interrupted, and a stop must not
+                        // wait up to its connect timeout; the thread ends on its own and only closes a connection.
+                        await BlockingThread.run(name: "idle \(mailbox)", whenCancelled: ()) {
+                            idle.watch(wake: { wakeUps.wake() }, interrupt: interrupt)
+                        }
                     }
                 }
                 var failures = 0
@@ -158,6 +162,7 @@ public struct MailboxPollService: Service {
                     } catch { break }
                 }
                 interrupt.signal()
+                watchers.cancelAll()
               }
             } onGracefulShutdown: {
                 stop.set()
