@@ -310,6 +310,6 @@ public final class CurlMailboxSession: MailboxSession {
 extension CurlMailboxSession: Sendable {}
 
 /// curl_global_init, once per process (thread-safe in libcurl 7.84+, and a lazy global here).
-private let curlGlobalInit: Void = {
+let curlGlobalInit: Void = {
     _ = curl_global_init(3)  // CURL_GLOBAL_SSL | CURL_GLOBAL_WIN32 = CURL_GLOBAL_DEFAULT
 }()

@@ -194,7 +194,7 @@ final class PeekConnection {
     }
 
     /// The same classes as `CurlMailboxSession.makeError`.
-    private static func kind(of code: CURLcode) -> PollErrorKind {
+    static func kind(of code: CURLcode) -> PollErrorKind {
         switch code {
         case CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY: .connect
         case CURLE_OPERATION_TIMEDOUT: .timeout

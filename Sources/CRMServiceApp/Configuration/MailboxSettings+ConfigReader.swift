@@ -59,10 +59,11 @@ extension MailboxSettings {
         if let since, !Self.isDay(since) { fail("since", "\"\(since)\" is not a day YYYY-MM-DD", &settings) }
         let interval = settings.int("\(prefix).interval_seconds", default: defaultInterval, in: 1...Int.max)
         let enabled = settings.bool("\(prefix).enabled", default: true)
+        let idle = settings.bool("\(prefix).idle", default: true)
         guard valid, let url, let user else { return nil }
         self.init(
             name: name, url: url, user: user, passwordFile: passwordFile, oauth2TokenFile: tokenFile, cacert: cacert,
-            after: after, since: since, intervalSeconds: interval, enabled: enabled)
+            after: after, since: since, intervalSeconds: interval, enabled: enabled, idle: idle)
     }
 
     /// `imaps://HOST[:PORT]/FOLDER` or `imap://…`: a host and a non-empty folder.

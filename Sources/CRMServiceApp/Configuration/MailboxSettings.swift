@@ -49,12 +49,16 @@ public struct MailboxSettings: Sendable, Equatable {
     public var intervalSeconds: Int
     /// `enabled`: default true.
     public var enabled: Bool
+    /// `idle`: keep an IMAP IDLE connection that wakes the poll at once on new mail (§11); default true. Without
+    /// IDLE on the server the mailbox is polled at its interval either way.
+    public var idle: Bool
 
     public init(
         name: String, url: String, user: String, passwordFile: String? = nil, oauth2TokenFile: String? = nil,
         cacert: String? = nil, after: AfterCapture = .seen, since: String? = nil, intervalSeconds: Int = 60,
-        enabled: Bool = true
+        enabled: Bool = true, idle: Bool = true
     ) {
+        self.idle = idle
         self.name = name
         self.url = url
         self.user = user

@@ -15,7 +15,7 @@ import Jobs
 /// - `capture.max_message_bytes` [67108864, 64 MiB; a positive whole number]
 /// - `mailboxes.NAME.` `url` (required), `user` (required), `password_file` or `oauth2_token_file` (exactly one),
 ///   `cacert` [system CAs], `after` [seen], `since` [none], `interval_seconds` [jobs.mail-poll.interval_seconds],
-///   `enabled` [true]
+///   `enabled` [true], `idle` [true]
 /// - `admin.host` [127.0.0.1], `admin.port` [8025], `admin.password_file` [none; required by `crmservice run`],
 ///   `admin.tls_cert_file` and `admin.tls_key_file` [none: plain HTTP; both or neither], `admin.public_url` [none;
 ///   required by `digest`: the console's address as users reach it, http:// or https://]

@@ -25,6 +25,19 @@ public enum MailboxPolling {
         return CurlMailboxSession(endpoint: endpoint, logger: logger)
     }
 
+    /// Opens (without connecting) the IDLE connection of the mailbox of `settings` with `secret`, stopped by `interrupt`.
+    public typealias IdleOpener = @Sendable (_ settings: MailboxSettings, _ secret: Secret, _ interrupt: IdleInterrupt,
+                                             _ logger: Logger) throws -> IdleConnection
+
+    /// An `IdleConnection` with the same endpoint, credential and TLS as `imapSession`'s.
+    public static let imapIdle: IdleOpener = { settings, secret, interrupt, logger in
+        let credential: IMAPEndpoint.Credential = settings.oauth2TokenFile != nil
+            ? .oauth2Bearer(secret.value) : .password(secret.value)
+        let endpoint = try IMAPEndpoint(url: settings.url, user: settings.user, credential: credential,
+                                        caCertificatePath: settings.cacert)
+        return IdleConnection(endpoint: endpoint, interrupt: interrupt, logger: logger)
+    }
+
     /// The mail pollers of `crmservice run` (a `ServiceApplication.PollerFactory`): one poll service per mailbox of
     /// `context.mailboxes`, each on its own interval, never throwing, so one failing mailbox never stops another. With
     /// `context.once` each polls once and returns. Reports go to `context.observer` (the admin server, the run log).
@@ -52,7 +65,9 @@ public enum MailboxPolling {
         batchSize: Int? = nil, fetchInBatches: Bool = true,
         open: @escaping SessionOpener = MailboxPolling.imapSession,
         sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
-        onEvent: @escaping @Sendable (PollEvent) -> Void = { _ in }, once: Bool = false
+        onEvent: @escaping @Sendable (PollEvent) -> Void = { _ in }, once: Bool = false,
+        openIdle: @escaping IdleOpener = MailboxPolling.imapIdle,
+        onIdleEvent: @escaping @Sendable (IdleEvent) -> Void = { _ in }
     ) -> MailboxPollService {
         let explainer = PollErrorExplainer()
         var poller = MailboxPoller(
@@ -61,6 +76,16 @@ public enum MailboxPolling {
             logger: logger, explain: { explainer.explain($0) })
         poller.fetchInBatches = fetchInBatches
         let secretPath = settings.passwordFile ?? settings.oauth2TokenFile ?? ""
+        // §11: one IDLE connection per mailbox unless `idle: false`; none for a single poll.
+        let idle = !settings.idle || once ? nil : MailboxIdleWatcher(
+            mailbox: settings.name,
+            open: { interrupt in
+                let secret = try SecretFile.read(secretPath)
+                explainer.remember(secret)
+                return try openIdle(settings, secret, interrupt, logger)
+            },
+            schedulerMode: { try database.schedulerMode() },
+            explain: { explainer.explain($0) }, logger: logger, onEvent: onIdleEvent)
         return MailboxPollService(
             poller: poller, interval: .seconds(settings.intervalSeconds),
             openSession: {
@@ -70,7 +95,7 @@ public enum MailboxPolling {
             },
             schedulerMode: { try database.schedulerMode() },
             sleep: sleep,
-            onEvent: onEvent, once: once)
+            onEvent: onEvent, once: once, idle: idle)
     }
 }
 

@@ -24,6 +24,9 @@ public struct MailboxPollService: Service {
     let onEvent: @Sendable (PollEvent) -> Void
     /// Poll once and return (`run --once`) instead of polling until graceful shutdown.
     let once: Bool
+    /// The mailbox's IMAP IDLE watcher (§11), nil for interval polling only: its wake-ups end the wait for the
+    /// interval (never a backoff's wait after a failure).
+    let idle: MailboxIdleWatcher?
 
     /// `sleep` waits (throws when cancelled) and `random` is uniform in `0..<1`: both injected so tests need no time.
     public init(
@@ -33,9 +36,10 @@ public struct MailboxPollService: Service {
         sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
         random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
         onEvent: @escaping @Sendable (PollEvent) -> Void = { _ in },
-        once: Bool = false
+        once: Bool = false, idle: MailboxIdleWatcher? = nil
     ) {
         self.once = once
+        self.idle = idle
         self.poller = poller
         self.interval = interval
         self.openSession = openSession
@@ -90,17 +94,31 @@ public struct MailboxPollService: Service {
 
     public func run() async throws {
         let stop = StopFlag()
+        let interrupt = IdleInterrupt()
+        let wakeUps = PollWakeUps()
+        let idle = once ? nil : self.idle
         let logger = poller.logger
         let mailbox = poller.mailbox
         let onEvent = self.onEvent
         logger.info("poller started", metadata: ["mail.mailbox": "\(mailbox)", "mail.interval": "\(interval)"])
         await withTaskCancellationHandler {
             await withGracefulShutdownHandler {
+              await withTaskGroup(of: Void.self) { watchers in
+                if let idle {
+                    watchers.addTask {
+                        // Abandoned when cancelled: libcurl's connect phase cannot be interrupted, and a stop must not
+                        // wait up to its connect timeout; the thread ends on its own and only closes a connection.
+                        await BlockingThread.run(name: "idle \(mailbox)", whenCancelled: ()) {
+                            idle.watch(wake: { wakeUps.wake() }, interrupt: interrupt)
+                        }
+                    }
+                }
                 var failures = 0
                 var lastProblem: String?
                 var inStandby = false
                 while !stop.isSet {
                     let wait: Duration
+                    wakeUps.consumePending()
                     let outcome = await pollOnce(stop: stop)
                     if case .standby = outcome {
                         if !inStandby { logger.notice("scheduler in standby: not polling", metadata: ["mail.mailbox": "\(mailbox)"]) }
@@ -136,16 +154,38 @@ public struct MailboxPollService: Service {
                     }
                     if stop.isSet || once { break }
                     let sleep = self.sleep
-                    do { _ = try await cancelWhenGracefulShutdown { try await sleep(wait) } } catch { break }
+                    let wakeable = idle != nil && { if case .failed = outcome { false } else { true } }()
+                    do {
+                        _ = try await cancelWhenGracefulShutdown {
+                            try await Self.wait(wait, sleep: sleep, wakeUps: wakeable ? wakeUps : nil)
+                        }
+                    } catch { break }
                 }
+                interrupt.signal()
+                watchers.cancelAll()
+              }
             } onGracefulShutdown: {
                 stop.set()
+                interrupt.signal()
                 onEvent(.stopRequested)
             }
         } onCancel: {
             stop.set()
+            interrupt.signal()
             onEvent(.stopRequested)
         }
         logger.info("poller stopped", metadata: ["mail.mailbox": "\(mailbox)"])
+    }
+
+    /// `sleep(duration)`, ended early by a wake-up when `wakeUps` is given; throws when cancelled.
+    private static func wait(_ duration: Duration, sleep: @escaping @Sendable (Duration) async throws -> Void,
+                             wakeUps: PollWakeUps?) async throws {
+        guard let wakeUps else { return try await sleep(duration) }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await sleep(duration) }
+            group.addTask { try await wakeUps.next() }
+            defer { group.cancelAll() }
+            try await group.next()
+        }
     }
 }
