@@ -47,6 +47,10 @@ let package = Package(
         .target(name: "Store", dependencies: ["CRMCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // iCalendar (RFC 5545) over bytes; later CalDAV over libcurl and the two-way sync of §9.
         .target(name: "Calendar", dependencies: ["CRMCore"]),
+        // CalDAV (RFC 4791, RFC 6578) over libcurl: PROPFIND, sync-collection, multiget, conditional PUT/DELETE.
+        .target(name: "CalDAVClient", dependencies: ["CRMCore", "CCurl"]),
+        // The two-way sync of §9 (one user at a time) against the CalendarSyncStore port and a CalDAV collection.
+        .target(name: "CalendarSync", dependencies: ["CRMCore", "CalDAVClient"]),
         .target(
             name: "Capture",
             dependencies: [
@@ -120,6 +124,11 @@ let package = Package(
         // Helpers shared by test targets (the Dovecot harness, child processes, prerequisites, a plain HTTP client for
         // the admin server); never linked into the product.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "CalDAVClientTests", dependencies: ["CalDAVClient", "CRMCore", "TestSupport"]),
+        .testTarget(
+            name: "CalendarSyncTests",
+            dependencies: ["CalendarSync", "CalDAVClient", "Calendar", "Store", "CRMCore", "TestSupport"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
