@@ -104,6 +104,7 @@ extension AppDatabase {
         migrator.registerMigration("v5-daily-counts", migrate: migrateDailyCounts)
         migrator.registerMigration("v5-rejected-suggestions", migrate: migrateRejectedSuggestions)
         migrator.registerMigration("v5-address-book-version", migrate: migrateAddressBookVersion)
+        migrator.registerMigration("v6-appointments", migrate: migrateAppointments)
         return migrator
     }
 }
