@@ -79,6 +79,7 @@ let package = Package(
             name: "CRMServiceApp",
             dependencies: [
                 "CRMCore", "MailMIME", "Matching", "Jobs", "Store", "IMAPClient", "Capture", "AdminHTTP",
+                "Calendar", "CalDAVClient", "CalendarSync",
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -127,7 +128,7 @@ let package = Package(
         .testTarget(name: "CalDAVClientTests", dependencies: ["CalDAVClient", "CRMCore", "TestSupport"]),
         .testTarget(
             name: "CalendarSyncTests",
-            dependencies: ["CalendarSync", "CalDAVClient", "Calendar", "Store", "CRMCore", "TestSupport"]
+            dependencies: ["CalendarSync", "CalDAVClient", "CRMServiceApp", "Store", "CRMCore", "TestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -79,8 +79,11 @@ public final class CalDAVClient {
     public func changesOrListing(since token: String?) throws(CalDAVError) -> CollectionChanges {
         do {
             return try changes(since: token)
-        } catch where error.kind == .syncTokenRefused && token != nil {
+        } catch where token != nil && (error.kind == .syncTokenRefused || (error.status ?? 0) >= 500) {
+            // Xandikos 0.2 answers an unknown token with 500: a report without a token tells a refused token from
+            // a broken server.
             if let fresh = try? changes(since: nil) { return fresh }
+            if error.kind != .syncTokenRefused { throw error }
         } catch where error.kind == .syncUnsupported {
         }
         let listing = try listETags()

@@ -20,6 +20,8 @@ final class MultistatusReader: NSObject, XMLParserDelegate {
     private var propstatHasData = false
     private var responseStatus: Int?
     private var href: String?
+    /// The document element is `DAV:multistatus` or `DAV:error` (an HTML error page is neither).
+    private var rootIsDAV = false
 
     /// The multistatus in `body`; nil when it is not XML or not a multistatus/error.
     static func read(_ body: [UInt8]) -> Multistatus? {
@@ -28,7 +30,7 @@ final class MultistatusReader: NSObject, XMLParserDelegate {
         parser.shouldProcessNamespaces = true
         parser.shouldResolveExternalEntities = false
         parser.delegate = reader
-        guard parser.parse() else { return nil }
+        guard parser.parse(), reader.rootIsDAV else { return nil }
         return reader.result
     }
 
@@ -39,6 +41,7 @@ final class MultistatusReader: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String] = [:]) {
         let namespace = namespaceURI ?? ""
+        if path.isEmpty { rootIsDAV = namespace == Self.dav && (name == "multistatus" || name == "error") }
         path.append((namespace, name))
         text.removeAll(keepingCapacity: true)
         guard namespace == Self.dav else {

@@ -88,9 +88,9 @@ extension CalendarSyncRun {
 
     /// A CRM deletion: the server's event goes, if it is still the version last synced (If-Match).
     mutating func deleteOnServer(_ entry: CalendarSyncEntry, report: inout CalendarSyncReport) throws {
-        do {
-            try client.delete(DAVHref(entry.href), ifMatch: entry.etag)
-        } catch where error.kind != .transport {
+        let deleted = Result { () throws(CalDAVError) in try client.delete(DAVHref(entry.href), ifMatch: entry.etag) }
+        if case .failure(let error) = deleted {
+            guard error.kind != .transport else { throw error }
             report.deferred.append("DELETE \(entry.href): \(error)")
             deferredAny = true
             return
@@ -104,14 +104,15 @@ extension CalendarSyncRun {
     mutating func put(_ appointment: Appointment, href: DAVHref, ifMatch: String?, loser: CalendarSyncLoser?,
                       report: inout CalendarSyncReport) throws {
         let data = engine.mapping.resource(for: appointment, now: engine.now())
-        let etag: String?
-        do {
-            etag = try client.put(href, data, ifMatch: ifMatch)
-        } catch where error.kind != .transport {
+        let written = Result { () throws(CalDAVError) -> String? in try client.put(href, data, ifMatch: ifMatch) }
+        if case .failure(let error) = written {
+            // No answer (server down): the sync stops here; a refusal (412, 5xx) waits for the next sync.
+            guard error.kind != .transport else { throw error }
             report.deferred.append("PUT \(href): \(error)")
             deferredAny = true
             return
         }
+        let etag = (try? written.get()) ?? nil
         let entry = CalendarSyncEntry(uid: appointment.uid, href: href.path, etag: etag ?? "",
                                       version: appointment.version, resourceHash: CalendarSyncEngine.hash(data))
         try store.recordWritten(owner: owner, icalendar: data, entry: entry, loser: loser)

@@ -105,6 +105,7 @@ extension AppDatabase {
         migrator.registerMigration("v5-rejected-suggestions", migrate: migrateRejectedSuggestions)
         migrator.registerMigration("v5-address-book-version", migrate: migrateAddressBookVersion)
         migrator.registerMigration("v6-appointments", migrate: migrateAppointments)
+        migrator.registerMigration("v6-calendar-sync", migrate: migrateCalendarSync)
         return migrator
     }
 }

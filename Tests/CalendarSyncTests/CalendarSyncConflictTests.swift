@@ -1,3 +1,4 @@
+import CRMServiceApp
 import CalDAVClient
 import CalendarSync
 import CRMCore

@@ -1,3 +1,4 @@
+import CRMServiceApp
 import CalDAVClient
 import CalendarSync
 import CRMCore
@@ -18,14 +19,14 @@ final class RacingMapping: AppointmentResourceMapping, @unchecked Sendable {
         self.body = body
     }
 
-    func read(_ resource: [UInt8], owner: UserID) -> CalendarEventReading { InterimMapping().read(resource, owner: owner) }
+    func read(_ resource: [UInt8], owner: UserID) -> CalendarEventReading { CalendarResourceMapper().read(resource, owner: owner) }
 
     func resource(for appointment: Appointment, now: Date) -> [UInt8] {
         if appointment.uid == uid, !raced {
             raced = true
             _ = try? fixture.putOnServer(uid, body)
         }
-        return InterimMapping().resource(for: appointment, now: now)
+        return CalendarResourceMapper().resource(for: appointment, now: now)
     }
 }
 
@@ -41,11 +42,11 @@ final class KillingMapping: AppointmentResourceMapping, @unchecked Sendable {
         self.afterWrites = afterWrites
     }
 
-    func read(_ resource: [UInt8], owner: UserID) -> CalendarEventReading { InterimMapping().read(resource, owner: owner) }
+    func read(_ resource: [UInt8], owner: UserID) -> CalendarEventReading { CalendarResourceMapper().read(resource, owner: owner) }
 
     func resource(for appointment: Appointment, now: Date) -> [UInt8] {
         rendered += 1
         if rendered == afterWrites { try? server.stop() }
-        return InterimMapping().resource(for: appointment, now: now)
+        return CalendarResourceMapper().resource(for: appointment, now: now)
     }
 }

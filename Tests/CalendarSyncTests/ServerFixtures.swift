@@ -1,3 +1,4 @@
+import CRMServiceApp
 /// The events of §9's test list, as a calendar program writes them (LF here; sent with CRLF).
 enum ServerFixtures {
     static let simple = SyncFixture.event("simple@test", summary: "Review with Carl",

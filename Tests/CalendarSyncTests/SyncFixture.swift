@@ -1,3 +1,4 @@
+import CRMServiceApp
 import CalDAVClient
 import CalendarSync
 import CRMCore
@@ -49,7 +50,7 @@ final class SyncFixture: @unchecked Sendable {
     func sync(policy: ConflictPolicy = .newest, full: Bool = false, allowMassDelete: Bool = false,
               mapping: (any AppointmentResourceMapping)? = nil) -> CalendarSyncReport {
         let now = clock
-        let engine = CalendarSyncEngine(store: database, mapping: mapping ?? InterimMapping(), policy: policy, now: { now })
+        let engine = CalendarSyncEngine(store: database, mapping: mapping ?? CalendarResourceMapper(), policy: policy, now: { now })
         return engine.sync(owner: owner, client: CalDAVClient(endpoint: endpoint), full: full,
                            allowMassDelete: allowMassDelete)
     }
@@ -72,7 +73,7 @@ final class SyncFixture: @unchecked Sendable {
         var out: [String: String] = [:]
         for resource in try client.fetch(client.listETags().map(\.href)) {
             let text = String(decoding: resource.data ?? [], as: UTF8.self)
-            let uid = text.split(separator: "\r\n").first { $0.hasPrefix("UID:") }.map { String($0.dropFirst(4)) } ?? ""
+            let uid = text.split(whereSeparator: \.isNewline).first { $0.hasPrefix("UID:") }.map { String($0.dropFirst(4)) } ?? ""
             if out[uid] != nil { throw DuplicateOnServer(uid: uid) }
             out[uid] = text
         }

@@ -22,6 +22,9 @@ import Jobs
 ///   months 24, at least 12]: `schedule`, `time_zone` [UTC], `enabled` [true]; `jobs.mail-poll.interval_seconds` [60],
 ///   `jobs.mail-poll.enabled` [true]
 ///
+/// - `calendars.` `url` (with `{email}` or `{user}`), `user`, `password_file` or `token_file` (exactly one), `cacert`
+///   [system CAs], `conflict` [newest; crm, calendar], `users` [every user with an address] (§9; absent: no sync)
+///
 /// Relative paths (`database.path`, the `*_file` keys, `cacert`) resolve against the configuration file's directory.
 /// A key the file holds that is none of these is an error (administrators mistype).
 extension ServiceConfiguration {
@@ -61,6 +64,7 @@ extension ServiceConfiguration {
         jobs = JobSettings(reading: &settings)
         mailboxes = MailboxSettings.all(reading: &settings, defaultInterval: jobs.mailPollIntervalSeconds)
         admin = AdminHTTPSettings(reading: &settings)
+        calendars = CalendarSettings(reading: &settings)
     }
 
     /// Checks what `crmservice run` needs beyond a readable file: the admin password file.

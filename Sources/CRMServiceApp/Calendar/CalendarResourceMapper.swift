@@ -3,11 +3,15 @@ import CalendarSync
 import CRMCore
 import Foundation
 
-/// The appointment ⇄ resource mapping for these tests until the Calendar target's `AppointmentCalendarMapping`
-/// (issue 11, the appointments helper) is on main: the fields of the master event, read and written through
-/// `CalendarObject`, which rewrites only what changed and keeps the rest of the resource.
-struct InterimMapping: AppointmentResourceMapping {
-    func read(_ resource: [UInt8], owner: UserID) -> CalendarEventReading {
+/// The appointment ⇄ resource mapping of the sync (§9): the fields of the master event (the first event of a
+/// resource of overrides only), read and written through `CalendarObject`, which rewrites only what changed and
+/// keeps everything else of the resource (overrides, alarms, X- properties, VTIMEZONEs).
+///
+/// Interim: when the Calendar target's `AppointmentCalendarMapping` (issue 11) is on main, this delegates to it.
+public struct CalendarResourceMapper: AppointmentResourceMapping {
+    public init() {}
+
+    public func read(_ resource: [UInt8], owner: UserID) -> CalendarEventReading {
         let object = CalendarObject(bytes: resource)
         guard let event = object.master ?? object.events.first else { return .unreadable(reason: "no VEVENT") }
         let fields = event.fields
@@ -36,7 +40,7 @@ struct InterimMapping: AppointmentResourceMapping {
         return .event(draft, modifiedAt: modified)
     }
 
-    func resource(for appointment: Appointment, now: Date) -> [UInt8] {
+    public func resource(for appointment: Appointment, now: Date) -> [UInt8] {
         func ical(_ t: AppointmentTime) -> ICalDateTime {
             switch t.form {
             case .date: ICalDateTime(t.local, .date)
@@ -52,11 +56,7 @@ struct InterimMapping: AppointmentResourceMapping {
             organizer: appointment.fields.organizer, attendees: appointment.attendees,
             recurrenceRule: appointment.rrule.map { RecurrenceRule($0) },
             exceptionDates: appointment.exdates.map(ical),
-            status: switch appointment.status {
-            case .confirmed: .confirmed
-            case .tentative: .tentative
-            case .cancelled: .cancelled
-            }, lastModified: stamp, timestamp: stamp)
+            status: EventStatus(rawValue: appointment.status.rawValue.uppercased()), lastModified: stamp, timestamp: stamp)
         if let stored = appointment.icalendar {
             var object = CalendarObject(bytes: stored)
             if let master = object.master {
