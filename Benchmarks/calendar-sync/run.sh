@@ -4,7 +4,7 @@
 # same run on the same calendar, vdirsyncer (Debian) syncing it to a local folder (filesystem storage), first and after
 # the same kind of 50 changes. Prints wall-clock times, and our request counts (from the sync's report line).
 #
-# Usage: Benchmarks/calendar-sync/run.sh [N]   (SKIP_BUILD=1 reuses .build/release)
+# Usage: Benchmarks/calendar-sync/run.sh [N]   (SKIP_BUILD=1 reuses .build/release; BIN=PATH uses that crmservice)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
@@ -12,8 +12,10 @@ N="${1:-5000}"
 PY=/usr/bin/python3
 out=$root/.build-bench/calendar-sync
 rm -rf "$out"; mkdir -p "$out"
-if [ "${SKIP_BUILD:-0}" != 1 ]; then swift build -c release --product crmservice >/dev/null; fi
-BIN="$(swift build -c release --show-bin-path)/crmservice"
+if [ -z "${BIN:-}" ]; then
+  if [ "${SKIP_BUILD:-0}" != 1 ]; then swift build -c release --product crmservice >/dev/null; fi
+  BIN="$(swift build -c release --show-bin-path)/crmservice"
+fi
 
 server=$out/radicale
 scripts/caldav-server start radicale "$server" --stop-with $$ >/dev/null
