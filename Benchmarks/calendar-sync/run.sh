@@ -68,7 +68,7 @@ YAML
 now() { date +%s.%N; }
 elapsed() { echo "$2 - $1" | bc; }
 
-t0=$(now); first=$("$BIN" calendar sync --config "$out/config.yaml"); t1=$(now)
+t0=$(now); first=$("$BIN" calendar sync --config "$out/config.yaml") || { echo "$first"; exit 1; }; t1=$(now)
 ours_first=$(elapsed "$t0" "$t1")
 change_50 1
 t0=$(now); incr=$("$BIN" calendar sync --config "$out/config.yaml"); t1=$(now)
