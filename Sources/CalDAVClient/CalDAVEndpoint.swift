@@ -9,11 +9,12 @@ public struct CalDAVEndpoint: Sendable, Hashable {
     /// A PEM file of the CA certificates to trust instead of the system's (`calendars.cacert`).
     public var caCertificatePath: String?
     public var connectTimeout: Duration
-    /// A transfer that moves less than a byte a second for this long fails (a server that stopped answering).
+    /// A transfer that moves less than a byte a second for this long fails (a server that stopped answering). Long:
+    /// Radicale, first asked for 5,000 events it has not cached yet, sends nothing for over a minute.
     public var lowSpeedTimeout: Duration
 
     public init(collectionURL: String, credential: CalDAVCredential, caCertificatePath: String? = nil,
-                connectTimeout: Duration = .seconds(10), lowSpeedTimeout: Duration = .seconds(60)) {
+                connectTimeout: Duration = .seconds(10), lowSpeedTimeout: Duration = .seconds(300)) {
         self.collectionURL = collectionURL.hasSuffix("/") ? collectionURL : collectionURL + "/"
         self.credential = credential
         self.caCertificatePath = caCertificatePath
