@@ -49,6 +49,10 @@ let package = Package(
         .target(name: "Store", dependencies: ["CRMCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // iCalendar (RFC 5545) over bytes; later CalDAV over libcurl and the two-way sync of §9.
         .target(name: "Calendar", dependencies: ["CRMCore"]),
+        // CalDAV (RFC 4791, RFC 6578) over libcurl: PROPFIND, sync-collection, multiget, conditional PUT/DELETE.
+        .target(name: "CalDAVClient", dependencies: ["CRMCore", "CCurl"]),
+        // The two-way sync of §9 (one user at a time) against the CalendarSyncStore port and a CalDAV collection.
+        .target(name: "CalendarSync", dependencies: ["CRMCore", "CalDAVClient"]),
         .target(
             name: "Capture",
             dependencies: [
@@ -79,6 +83,7 @@ let package = Package(
             name: "CRMServiceApp",
             dependencies: [
                 "CRMCore", "MailMIME", "Matching", "Jobs", "Store", "IMAPClient", "Capture", "AdminHTTP", "Digest", "Archive",
+                "Calendar", "CalDAVClient", "CalendarSync",
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -138,6 +143,11 @@ let package = Package(
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .target(name: "StorePostgres", dependencies: ["CRMCore", "CLibPQ"]),
         .testTarget(name: "StorePostgresTests", dependencies: ["StorePostgres", "TestSupport"]),
+        .testTarget(name: "CalDAVClientTests", dependencies: ["CalDAVClient", "CRMCore", "TestSupport"]),
+        .testTarget(
+            name: "CalendarSyncTests",
+            dependencies: ["CalendarSync", "CalDAVClient", "CRMServiceApp", "Store", "CRMCore", "TestSupport"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -108,6 +108,7 @@ extension AppDatabase {
         migrator.registerMigration("v6-pending-runs", migrate: migratePendingRuns)
         migrator.registerMigration("v6-digest", migrate: migrateDigest)
         migrator.registerMigration("v6-archives", migrate: migrateArchives)
+        migrator.registerMigration("v6-calendar-sync", migrate: migrateCalendarSync)
         return migrator
     }
 }

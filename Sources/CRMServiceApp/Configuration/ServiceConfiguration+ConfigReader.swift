@@ -26,6 +26,9 @@ import Jobs
 ///   `user` [none: no AUTH], `password_file` or `oauth2_token_file` (one of them with `user`), `cacert` [system CAs],
 ///   `from` (required), `schedule` [0 7 * * 1-5], `time_zone` [UTC], `enabled` [true]
 ///
+/// - `calendars.` `url` (with `{email}` or `{user}`), `user`, `password_file` or `token_file` (exactly one), `cacert`
+///   [system CAs], `conflict` [newest; crm, calendar], `users` [every user with an address] (§9; absent: no sync)
+///
 /// Relative paths (`database.path`, the `*_file` keys, `cacert`) resolve against the configuration file's directory.
 /// A key the file holds that is none of these is an error (administrators mistype).
 extension ServiceConfiguration {
@@ -67,6 +70,7 @@ extension ServiceConfiguration {
         admin = AdminHTTPSettings(reading: &settings)
         digest = DigestSettings.read(&settings, publicURL: admin.publicURL)
         jobs.digest = digest?.job ?? JobSettings.Scheduled(schedule: DigestSettings.defaultSchedule, enabled: false)
+        calendars = CalendarSettings(reading: &settings)
     }
 
     /// Checks what `crmservice run` needs beyond a readable file: the admin password file.

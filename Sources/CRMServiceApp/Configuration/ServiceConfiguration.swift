@@ -16,15 +16,19 @@ public struct ServiceConfiguration: Sendable, Equatable {
     public var jobs: JobSettings
     /// The `digest` section (§11); nil when the file has none (no digest is sent).
     public var digest: DigestSettings?
+    /// `calendars:` (§9); nil when absent: no calendar sync.
+    public var calendars: CalendarSettings?
 
     public init(
         database: DatabaseSettings = DatabaseSettings(), capture: CaptureSettings = CaptureSettings(),
-        mailboxes: [MailboxSettings] = [], admin: AdminHTTPSettings = AdminHTTPSettings(), jobs: JobSettings = JobSettings()
+        mailboxes: [MailboxSettings] = [], admin: AdminHTTPSettings = AdminHTTPSettings(), jobs: JobSettings = JobSettings(),
+        calendars: CalendarSettings? = nil
     ) {
         self.database = database
         self.capture = capture
         self.mailboxes = mailboxes
         self.admin = admin
         self.jobs = jobs
+        self.calendars = calendars
     }
 }
