@@ -49,8 +49,9 @@ struct JobsCommand: ParsableCommand {
 
         func run() throws {
             let (console, store) = try options.open()
-            let registered = DigestSending.jobs(configuration: try options.database.configuration(),
-                                                file: options.database.config, database: store)
+            let configuration = try options.database.configuration()
+            let registered = DigestSending.jobs(configuration: configuration, file: options.database.config, database: store)
+                + CalendarSyncJob.jobs(configuration: configuration, database: store)
             try jobsFailures {
                 print(try state.map { try console.list(state: $0) } ?? console.list(registering: registered), terminator: "")
             }
@@ -82,9 +83,10 @@ struct JobsCommand: ParsableCommand {
             let (console, store) = try options.open()
             let acting = try actor.resolve(in: store, needs: .scheduler)
             let name = self.name
-            // The job `digest` needs the configuration's `digest` section.
-            let registered = DigestSending.jobs(configuration: try options.database.configuration(),
-                                                file: options.database.config, database: store)
+            // The jobs `digest` and `calendar-sync` need their sections of the configuration.
+            let configuration = try options.database.configuration()
+            let registered = DigestSending.jobs(configuration: configuration, file: options.database.config, database: store)
+                + CalendarSyncJob.jobs(configuration: configuration, database: store)
             if let at {
                 try jobsFailures {
                     print(try console.schedule(name, at: at, audit: acting.audit("job-run-at", target: "", detail: ""),

@@ -1,6 +1,7 @@
 import CalendarSync
 import CRMCore
 import Jobs
+import Store
 
 /// The scheduled job `calendar-sync` (§7, §9): one sync of every configured user, each user's line in the run log;
 /// a user stopped by the mass-deletion guard or a failed one is a message, and the run still completes for the
@@ -10,6 +11,12 @@ public struct CalendarSyncJob: Job {
     public let service: CalendarSyncService
 
     public init(service: CalendarSyncService) { self.service = service }
+
+    /// The job when the configuration has a `calendars` section, else none (`jobs list` shows it not registered).
+    public static func jobs(configuration: ServiceConfiguration?, database: AppDatabase) -> [any Job] {
+        guard let settings = configuration?.calendars else { return [] }
+        return [CalendarSyncJob(service: CalendarSyncService(database: database, settings: settings))]
+    }
 
     public func run(_ context: JobContext) async throws -> JobOutcome {
         let reports = try await service.run()

@@ -5,7 +5,7 @@ extension JobSettings {
     /// Reads `jobs.*`; schedules are checked with the scheduler's cron parser and zones with the system tz database.
     init(reading settings: inout SettingsReader) {
         self.init()
-        for job in ["rating", "log-truncate", "mail-poll", "archive"] { settings.section("jobs.\(job)") }
+        for job in ["rating", "log-truncate", "mail-poll", "archive", "calendar-sync"] { settings.section("jobs.\(job)") }
         rating = Self.scheduled("jobs.rating", default: rating, &settings)
         logTruncate = Self.scheduled("jobs.log-truncate", default: logTruncate, &settings)
         logTruncateKeepDays = settings.int("jobs.log-truncate.keep_days", default: logTruncateKeepDays, in: 1...Int.max)
@@ -14,6 +14,7 @@ extension JobSettings {
         mailPollEnabled = settings.bool("jobs.mail-poll.enabled", default: mailPollEnabled)
         archive = Self.scheduled("jobs.archive", default: archive, &settings)
         archiveMonths = settings.int("jobs.archive.months", default: archiveMonths, in: 12...Int.max)
+        calendarSync = Self.scheduled("jobs.calendar-sync", default: Scheduled(schedule: calendarSync.schedule), &settings)
     }
 
     static func scheduled(_ prefix: String, default value: Scheduled, _ settings: inout SettingsReader) -> Scheduled {

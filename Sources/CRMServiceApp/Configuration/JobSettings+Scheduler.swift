@@ -12,6 +12,7 @@ extension JobsConfiguration {
         logTruncate = schedule(settings.logTruncate)
         archive = schedule(settings.archive)
         digest = schedule(settings.digest)
+        calendarSync = schedule(settings.calendarSync)
         mailPoll = Schedule(.interval(seconds: Int64(settings.mailPollIntervalSeconds)), enabled: settings.mailPollEnabled)
         logTruncateKeepDays = settings.logTruncateKeepDays
         archiveMonths = settings.archiveMonths

@@ -33,6 +33,9 @@ public struct JobSettings: Sendable, Equatable {
     /// The job `digest` (§11): set from the `digest` section (`digest.schedule`, `digest.time_zone`), disabled
     /// without one.
     public var digest = Scheduled(schedule: "0 7 * * 1-5", enabled: false)
+    /// `jobs.calendar-sync` (§9): every 15 minutes, enabled by default when the file has a `calendars` section and
+    /// disabled whatever it says when it has none.
+    public var calendarSync = Scheduled(schedule: "*/15 * * * *", enabled: false)
 
     public init(
         rating: Scheduled = Scheduled(schedule: "0 2 * * *"),

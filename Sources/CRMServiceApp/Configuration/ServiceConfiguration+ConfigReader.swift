@@ -71,6 +71,7 @@ extension ServiceConfiguration {
         digest = DigestSettings.read(&settings, publicURL: admin.publicURL)
         jobs.digest = digest?.job ?? JobSettings.Scheduled(schedule: DigestSettings.defaultSchedule, enabled: false)
         calendars = CalendarSettings(reading: &settings)
+        if calendars == nil { jobs.calendarSync.enabled = false }
     }
 
     /// Checks what `crmservice run` needs beyond a readable file: the admin password file.

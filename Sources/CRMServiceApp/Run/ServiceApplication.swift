@@ -94,6 +94,7 @@ public struct ServiceApplication: Sendable {
         }
         let console = JobsConsole(database: database, jobs: configuration.jobs)
         let registered = DigestSending.jobs(configuration: configuration, file: configurationFile, store: database)
+            + CalendarSyncJob.jobs(configuration: configuration, database: database)
         let dueJobs = DueJobsService(
             dueJobs: DueJobs(jobs: console.jobs(registering: registered), definitions: try definitions(console), store: database,
                              clock: SystemSchedulerClock(), logger: logger))

@@ -30,6 +30,8 @@ public struct JobsConfiguration: Sendable, Hashable {
     public var archive = Schedule(.cron("0 4 1 * *"), enabled: false)
     /// `digest` (§11): weekdays at 07:00; enabled by a `digest` section in the configuration.
     public var digest = Schedule(.cron("0 7 * * 1-5"), enabled: false)
+    /// `calendar-sync` (§9): every 15 minutes; enabled by a `calendars` section in the configuration.
+    public var calendarSync = Schedule(.cron("*/15 * * * *"), enabled: false)
     /// `log-truncate` deletes runs that started more than this many days ago (at least 1).
     public var logTruncateKeepDays = 90
     /// `archive` moves activities older than this many months (at least 12, §7).
@@ -40,7 +42,7 @@ public struct JobsConfiguration: Sendable, Hashable {
     /// The schedules by job name, in the configuration's key names (`jobs.mail-poll`…).
     public var schedules: [(JobName, Schedule)] {
         [("mail-poll", mailPoll), ("rating", rating), ("log-truncate", logTruncate), ("archive", archive),
-         ("digest", digest)]
+         ("digest", digest), ("calendar-sync", calendarSync)]
     }
 
     /// Checks every value and builds the scheduler's definitions; the error names the key.

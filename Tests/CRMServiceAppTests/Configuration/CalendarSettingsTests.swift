@@ -29,14 +29,19 @@ struct CalendarSettingsTests {
         #expect(settings.users == [UserID("U1"), UserID("U2")])
         #expect(settings.collectionURL(user: UserID("U1"), email: EmailAddress("anna@example.com"))
             == "https://dav.example.com/anna@example.com/calendar/")
+        // §7 the job calendar-sync is enabled by the section, every 15 minutes unless jobs.calendar-sync says otherwise.
+        let jobs = try ServiceConfiguration(contentsOf: path, environment: [:]).jobs.calendarSync
+        #expect(jobs.enabled && jobs.schedule == "*/15 * * * *")
         let byID = CalendarSettings(url: "https://h/{user}/cal/", tokenFile: "/t")
         #expect(byID.collectionURL(user: UserID("u 1"), email: nil) == "https://h/u%201/cal/")
     }
 
     @Test("§9 no calendars: section, no calendar sync")
     func absent() throws {
-        let path = try w.file("none.yaml", "database: {path: x.sqlite}\n")
-        #expect(try ServiceConfiguration(contentsOf: path, environment: [:]).calendars == nil)
+        let path = try w.file("none.yaml", "database: {path: x.sqlite}\njobs: {calendar-sync: {enabled: true}}\n")
+        let configuration = try ServiceConfiguration(contentsOf: path, environment: [:])
+        #expect(configuration.calendars == nil)
+        #expect(!configuration.jobs.calendarSync.enabled)
     }
 
     @Test("§9 a bad calendars: section is refused naming the key",

@@ -33,9 +33,10 @@ import Testing
         let console = JobsConsole(database: world.database, clock: world.clock)
         let fresh = try console.list()
         #expect(fresh.hasPrefix("scheduler: running\n"))
-        // The TRIGGER column is as wide as its longest value, digest's `cron 0 7 * * 1-5 UTC` (§11).
-        #expect(fresh.contains("rating        yes      cron 0 2 * * * UTC    idle            never     2026-03-03T02:00:00Z"))
-        #expect(fresh.contains("digest        no       cron 0 7 * * 1-5 UTC  not registered  never     -"))
+        // The JOB and TRIGGER columns are as wide as their longest values, calendar-sync's `cron */15 * * * * UTC` (§9).
+        #expect(fresh.contains("rating         yes      cron 0 2 * * * UTC     idle            never     2026-03-03T02:00:00Z"))
+        #expect(fresh.contains("digest         no       cron 0 7 * * 1-5 UTC   not registered  never     -"))
+        #expect(fresh.contains("calendar-sync  no       cron */15 * * * * UTC  not registered  never     -"))
         let run = try world.database.startRun(job: "rating", at: utc("2026-03-01T02:00:00Z"))
         let listed = try console.list()
         #expect(listed.contains("running (run \(run))"))

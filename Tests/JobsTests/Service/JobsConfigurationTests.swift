@@ -6,10 +6,11 @@ import Testing
     func defaults() throws {
         let configuration = JobsConfiguration()
         let definitions = try configuration.definitions()
-        #expect(definitions.map(\.name) == ["mail-poll", "rating", "log-truncate", "archive", "digest"])
+        #expect(definitions.map(\.name) == ["mail-poll", "rating", "log-truncate", "archive", "digest", "calendar-sync"])
         #expect(definitions[0].trigger == .interval(seconds: 60))
-        // §11: digest weekdays at 07:00, enabled only by a `digest` section of the configuration.
-        #expect(definitions.map(\.enabled) == [true, true, true, false, false])
+        // §11: digest weekdays at 07:00, enabled only by a `digest` section of the configuration; §9: calendar-sync
+        // likewise by a `calendars` section.
+        #expect(definitions.map(\.enabled) == [true, true, true, false, false, false])
         #expect(configuration.logTruncateKeepDays == 90 && configuration.archiveMonths == 24)
         guard case .cron(let rating) = definitions[1].trigger else { Issue.record("rating is not cron"); return }
         #expect(rating.next(after: at("2026-01-01T02:00:00Z")) == at("2026-01-02T02:00:00Z"))
