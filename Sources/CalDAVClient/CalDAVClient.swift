@@ -99,8 +99,15 @@ public final class CalDAVClient {
         while start < hrefs.count {
             let batch = Array(hrefs[start..<min(hrefs.count, start + multigetBatch)])
             start += batch.count
-            let answer = try multistatus("REPORT", endpoint.collectionURL, depth: "1",
-                                         body: CalDAVRequests.multiget(batch))
+            let answer: Multistatus
+            do {
+                answer = try multistatus("REPORT", endpoint.collectionURL, depth: "1", body: CalDAVRequests.multiget(batch))
+            } catch where error.kind == .malformedAnswer {
+                // An answer the XML reader cannot take whole (libxml2 refuses a text node over 10 MB, and so one
+                // event with a huge DESCRIPTION): this batch one resource at a time, by GET, which needs no XML.
+                for href in batch { if let resource = try get(href) { out.append(resource) } }
+                continue
+            }
             for member in answer.responses where member.status == 200 {
                 guard let etag = member.etag, let data = member.calendarData else { continue }
                 out.append(CalendarResource(href: member.href, etag: etag, data: data))

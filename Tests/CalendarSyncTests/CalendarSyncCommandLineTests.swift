@@ -92,4 +92,41 @@ import TestSupport
         #expect(try f.appointments().map(\.uid) == ["simple@test"])
         #expect(try f.serverEvents()["bad@test"]?.contains("SUMMARY:No start") == true)
     }
+
+    @Test("§9 malformed events (an unreadable DTEND, an unknown TZID, DTEND before DTSTART, a 10 MB description) are each reported by user and href, left on the server as they are, and the rest syncs",
+          .enabled(if: Prerequisite.met(Xandikos.isAvailable)))
+    func malformedEvents() throws {
+        // Xandikos stores what it is sent (it drops a line without a colon itself: the parser's malformed_line is
+        // tested in CalendarTests); Radicale refuses some of these itself.
+        try Prerequisite.require(Xandikos.isAvailable, Xandikos.missing)
+        let f = try SyncFixture(.xandikos)
+        func event(_ uid: String, _ lines: String) -> String {
+            "BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//Test//Calendar//EN\nBEGIN:VEVENT\nUID:\(uid)\n"
+                + "DTSTAMP:20260101T000000Z\nSUMMARY:\(uid)\n\(lines)END:VEVENT\nEND:VCALENDAR\n"
+        }
+        let broken = try f.putOnServer("broken@test", event("broken@test",
+            "DTSTART:20260302T090000Z\nDTEND:2026-03-02 ten o'clock\n"))
+        let zone = try f.putOnServer("zone@test", event("zone@test",
+            "DTSTART;TZID=Mars/Olympus_Mons:20260302T090000\nDTEND;TZID=Mars/Olympus_Mons:20260302T100000\n"))
+        let backwards = try f.putOnServer("backwards@test", event("backwards@test",
+            "DTSTART:20260302T100000Z\nDTEND:20260302T090000Z\n"))
+        let huge = try f.putOnServer("huge@test", event("huge@test",
+            "DTSTART:20260302T090000Z\nDTEND:20260302T100000Z\nDESCRIPTION:" + String(repeating: "x", count: 10 << 20) + "\n"))
+        try f.putOnServer("simple@test", ServerFixtures.simple)
+        let before = try f.serverEvents()
+        let report = f.sync()
+        #expect(report.failure == nil)
+        #expect(Set(report.unreadable.map(\.href)) == Set([broken.path, zone.path, backwards.path, huge.path]))
+        for href in [broken, zone, backwards, huge] {
+            #expect(report.description.contains("user anna") && report.description.contains(href.path))
+        }
+        #expect(report.description.contains("unknown_time_zone") && report.description.contains("end_before_start"))
+        #expect(try f.appointments().map(\.uid) == ["simple@test"])
+        #expect(try f.serverEvents() == before)
+        // They are reported when seen (new or changed): the next sync, nothing having changed, writes nothing and
+        // reports nothing; the server still holds them as they were.
+        let again = f.sync()
+        #expect(again.unreadable.isEmpty && !again.changedSomething && again.failure == nil)
+        #expect(try f.serverEvents() == before)
+    }
 }
