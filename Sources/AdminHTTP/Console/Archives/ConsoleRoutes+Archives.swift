@@ -16,7 +16,7 @@ extension ConsoleRoutes {
             var data: [String: Any] = ["archives": list.map { a -> [String: Any] in
                 ["id": a.id.description, "state": a.state.rawValue, "created": MailboxHealth.utc(a.createdAt),
                  "by": a.createdBy, "cutoff": a.cutoff, "activities": a.activities, "unmatched": a.unmatched,
-                 "jobRuns": a.jobRuns, "bytes": a.bytes, "sha256": a.sha256, "available": a.state == .available]
+                 "jobRuns": a.jobRuns, "bytes": a.bytes, "sha256": a.sha256, "sha256Prefix": String(a.sha256.prefix(12)), "available": a.state == .available]
             }]
             if let refused = query["refused"] { data["notice"] = "Refused: \(refused)" }
             if let done = query["done"], let id = query["id"] { data["notice"] = "Archive \(id): \(done)." }

@@ -32,6 +32,8 @@ enum ConsoleStylesheet {
         .pager { display: flex; gap: 1rem; margin: 1rem 0; }
         .filters { display: flex; flex-wrap: wrap; gap: .6rem; align-items: end; margin-bottom: 1rem; }
         .actions { display: flex; flex-wrap: wrap; gap: .6rem; align-items: center; margin: .8rem 0; }
+        .archive-actions { display: flex; flex-wrap: wrap; gap: 1.5rem; align-items: end; }
+        .archive-actions form { display: flex; gap: .4rem; align-items: end; margin: 0; }
         pre, .message-text { white-space: pre-wrap; word-break: break-word; background: #fff; padding: .8rem;
                              border: 1px solid var(--line); }
         svg { max-width: 100%; height: auto; }
