@@ -46,7 +46,7 @@ let package = Package(
             name: "IMAPClient",
             dependencies: ["CRMCore", "CCurl", .product(name: "Logging", package: "swift-log")]
         ),
-        .target(name: "Store", dependencies: ["CRMCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Store", dependencies: ["CRMCore", "StorePostgres", .product(name: "GRDB", package: "GRDB.swift")]),
         // iCalendar (RFC 5545) over bytes; later CalDAV over libcurl and the two-way sync of §9.
         .target(name: "Calendar", dependencies: ["CRMCore"]),
         // CalDAV (RFC 4791, RFC 6578) over libcurl: PROPFIND, sync-collection, multiget, conditional PUT/DELETE.

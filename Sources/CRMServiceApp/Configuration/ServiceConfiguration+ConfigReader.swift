@@ -10,7 +10,9 @@ import Jobs
 /// names (`MAILBOXES_CORPORATE_USER`) but not add one. An empty variable is ignored (the file's value applies).
 ///
 /// Keys (default in brackets):
-/// - `database.path` [/var/lib/crmservice/crmservice.sqlite]
+/// - `database.path` [/var/lib/crmservice/crmservice.sqlite], or `database.url` (postgres://USER@HOST:PORT/DB?sslmode=…)
+///   with `database.password_file` [none] and `database.pool_size` [8]
+/// - `instance.name` [the host name], `instance.lease_seconds` [30] (several instances on one PostgreSQL)
 /// - `capture.capture_addresses`, `capture.never_capture.addresses`, `capture.never_capture.domains` [none]
 /// - `capture.max_message_bytes` [67108864, 64 MiB; a positive whole number]
 /// - `mailboxes.NAME.` `url` (required), `user` (required), `password_file` or `oauth2_token_file` (exactly one),
@@ -60,10 +62,13 @@ extension ServiceConfiguration {
     /// Reads every section (problems collect in `settings`).
     init(reading settings: inout SettingsReader) {
         self.init()
-        for section in ["database", "capture", "capture.never_capture", "mailboxes", "admin", "jobs"] {
+        for section in ["database", "capture", "capture.never_capture", "mailboxes", "admin", "jobs", "instance"] {
             settings.section(section)
         }
-        database = DatabaseSettings(path: settings.path("database.path") ?? DatabaseSettings.defaultPath)
+        database = DatabaseSettings(reading: &settings)
+        instance = InstanceSettings(
+            name: settings.text("instance.name") ?? InstanceSettings.hostName,
+            leaseSeconds: settings.int("instance.lease_seconds", default: InstanceSettings.defaultLeaseSeconds, in: 5...3600))
         capture = CaptureSettings(reading: &settings)
         jobs = JobSettings(reading: &settings)
         mailboxes = MailboxSettings.all(reading: &settings, defaultInterval: jobs.mailPollIntervalSeconds)
@@ -79,6 +84,18 @@ extension ServiceConfiguration {
         if admin.passwordFile == nil {
             throw ConfigurationError(file: file, problems: [.init(
                 key: "admin.password_file", message: "is required by crmservice run (the admin HTTP server always asks for a password)")])
+        }
+    }
+}
+
+extension DatabaseSettings {
+    init(reading settings: inout SettingsReader) {
+        let path = settings.path("database.path")
+        self.init(path: path ?? DatabaseSettings.defaultPath, url: settings.text("database.url"),
+                  passwordFile: settings.path("database.password_file"),
+                  poolSize: settings.int("database.pool_size", default: DatabaseSettings.defaultPoolSize, in: 1...1000))
+        if url != nil, path != nil {
+            settings.problem("database.url", "database.path and database.url name two stores: give one of them")
         }
     }
 }

@@ -18,6 +18,8 @@ public struct ServiceConfiguration: Sendable, Equatable {
     public var digest: DigestSettings?
     /// `calendars:` (§9); nil when absent: no calendar sync.
     public var calendars: CalendarSettings?
+    /// `instance:` (issue 14): this process among the instances sharing one database.
+    public var instance = InstanceSettings()
 
     public init(
         database: DatabaseSettings = DatabaseSettings(), capture: CaptureSettings = CaptureSettings(),
