@@ -5,11 +5,15 @@ import Foundation
 /// parent links that form a cycle end the recursion instead of looping.
 extension AppDatabase: AccountHistory {
     /// The ids of `account` and every subsidiary at any depth (`?1` is the account).
-    static let accountTree = """
+    /// The account `?1` and every account below it, as `tree(id)`. PostgreSQL needs the seed in the ids' collation
+    /// ("C", the schema's byte order) for the recursion to type-check; SQLite knows no collation of that name.
+    static func accountTree(_ db: Database) -> String {
+        """
         WITH RECURSIVE tree(id) AS (
-            SELECT ?1 UNION SELECT a.id FROM accounts a JOIN tree t ON a.parent_id = t.id
+            SELECT \(db.isPostgres ? #"?1 COLLATE "C""# : "?1") UNION SELECT a.id FROM accounts a JOIN tree t ON a.parent_id = t.id
         )
         """
+    }
 
     public func accountProfile(_ id: AccountID) throws -> AccountProfile? {
         try writer.read { db in
@@ -19,8 +23,8 @@ extension AppDatabase: AccountHistory {
                 try Self.summary(db, sql: "SELECT \(Self.summaryColumns) FROM accounts WHERE id = ?",
                                  arguments: [parent.rawValue]).first
             }
-            let below = try Self.summary(db, sql: Self.accountTree + """
-                SELECT \(Self.summaryColumns) FROM accounts WHERE id IN tree AND id <> ?1 ORDER BY name, id
+            let below = try Self.summary(db, sql: Self.accountTree(db) + """
+                SELECT \(Self.summaryColumns) FROM accounts WHERE id IN (SELECT id FROM tree) AND id <> ?1 ORDER BY name, id
                 """, arguments: [id.rawValue])
             let rules = try Row.fetchAll(db, sql: """
                 SELECT rating, amount_from, amount_to, currency FROM rating_rules WHERE account_type = ?
@@ -39,16 +43,19 @@ extension AppDatabase: AccountHistory {
         try writer.read { db in
             // Mail by the message's date and appointments by their start (both as ISO 8601 UTC text, which sorts as
             // time), newest first; undated mail last.
-            let rows = try Row.fetchAll(db, sql: Self.accountTree + """
+            let rows = try Row.fetchAll(db, sql: Self.accountTree(db) + """
                 SELECT kind, ref, date, direction, subject FROM (
-                    SELECT 0 AS kind, act.id AS ref, m.date AS date, act.direction AS direction, m.subject AS subject
+                    SELECT 0 AS kind, \(db.isPostgres ? #"lpad(CAST(act.id AS TEXT), 20, '0') COLLATE "C""# : "act.id") AS ref, m.date AS date, act.direction AS direction, m.subject AS subject
                     FROM activities act JOIN messages m ON m.id = act.message_id
-                    WHERE act.id IN (SELECT aa.activity_id FROM activity_accounts aa WHERE aa.account_id IN tree)
+                    WHERE act.id IN (SELECT aa.activity_id FROM activity_accounts aa WHERE aa.account_id IN (SELECT id FROM tree))
                     UNION ALL
-                    SELECT 1, ap.id, strftime('%Y-%m-%dT%H:%M:%SZ', ap.start_at, 'unixepoch'), NULL, ap.title
+                    SELECT 1, ap.id, \(db.isPostgres
+                        ? #"to_char(to_timestamp(ap.start_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') COLLATE "C""#
+                        : "strftime('%Y-%m-%dT%H:%M:%SZ', ap.start_at, 'unixepoch')"), NULL, ap.title
                     FROM appointments ap
-                    WHERE ap.id IN (SELECT l.appointment_id FROM appointment_accounts l WHERE l.account_id IN tree)
-                )
+                    WHERE ap.id IN (SELECT l.appointment_id FROM appointment_accounts l WHERE l.account_id IN (SELECT id FROM tree))
+                ) AS history
+                -- PostgreSQL: a UNION column has one type, so activity ids are zero-padded text there (same order).
                 ORDER BY date IS NULL, date DESC, kind DESC, ref DESC
                 LIMIT ?2 OFFSET ?3
                 """, arguments: [id.rawValue, max(0, limit), max(0, offset)])

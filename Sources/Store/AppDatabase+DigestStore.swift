@@ -46,7 +46,7 @@ extension AppDatabase: DigestStore {
         try writer.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT u.id, u.reason, m.created_at, m.date, m.subject,
-                       (SELECT substr(c.raw, 1, ?) FROM message_copies c WHERE c.message_id = m.id ORDER BY c.rowid LIMIT 1)
+                       (SELECT substr(c.raw, 1, CAST(? AS INTEGER)) FROM message_copies c WHERE c.message_id = m.id ORDER BY c.rowid LIMIT 1)
                 FROM unmatched u JOIN messages m ON m.id = u.message_id
                 WHERE u.status = 'open' AND u.reason IN ('no_contact_recipient', 'unknown_sender') AND m.created_at >= ?
                 ORDER BY m.created_at, u.id

@@ -37,7 +37,7 @@ extension AppDatabase: SchedulerStore {
             try db.execute(sql: """
                 INSERT INTO scheduler_state (id, mode, changed_at) VALUES (1, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET mode = excluded.mode, changed_at = excluded.changed_at
-                WHERE mode <> excluded.mode
+                WHERE scheduler_state.mode <> excluded.mode
                 """, arguments: [mode.rawValue, Self.timestamp(time)])
         }
     }
@@ -53,7 +53,7 @@ extension AppDatabase: SchedulerStore {
             try db.execute(sql: """
                 INSERT INTO job_schedule (job, handled_through) VALUES (?, ?)
                 ON CONFLICT (job) DO UPDATE SET handled_through = excluded.handled_through
-                WHERE excluded.handled_through > handled_through
+                WHERE excluded.handled_through > job_schedule.handled_through
                 """, arguments: [job, Self.timestamp(time)])
         }
     }
@@ -88,7 +88,7 @@ extension AppDatabase: SchedulerStore {
                                                  arguments: [run.rawValue]) else { return .unknownRun }
             let state = JobRunState(rawValue: text) ?? .failed
             guard state == .running else { return .notRunning(state) }
-            try db.execute(sql: "INSERT OR IGNORE INTO job_stop_requests (run_id, requested_at) VALUES (?, ?)",
+            try db.execute(sql: "INSERT INTO job_stop_requests (run_id, requested_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
                            arguments: [run.rawValue, Self.timestamp(time)])
             return .requested
         }

@@ -16,7 +16,7 @@ extension AppDatabase {
             try db.execute(sql: """
                 INSERT INTO scheduler_state (id, mode, changed_at) VALUES (1, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET mode = excluded.mode, changed_at = excluded.changed_at
-                WHERE mode <> excluded.mode
+                WHERE scheduler_state.mode <> excluded.mode
                 """, arguments: [mode.rawValue, Self.timestamp(time)])
             try Self.insertAudit(db, audit)
         }
@@ -36,7 +36,7 @@ extension AppDatabase {
                                                  arguments: [run.rawValue]) else { return .unknownRun }
             let state = JobRunState(rawValue: text) ?? .failed
             guard state == .running else { return .notRunning(state) }
-            try db.execute(sql: "INSERT OR IGNORE INTO job_stop_requests (run_id, requested_at) VALUES (?, ?)",
+            try db.execute(sql: "INSERT INTO job_stop_requests (run_id, requested_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
                            arguments: [run.rawValue, Self.timestamp(time)])
             try Self.insertAudit(db, audit)
             return .requested

@@ -59,9 +59,9 @@ extension AppDatabase {
             }
         }
         let names = columns.map { "\"" + $0.0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-        let verb = row.table == "attachment_blobs" ? "INSERT OR IGNORE" : "INSERT"
-        let sql = "\(verb) INTO \(row.table) (\(names.joined(separator: ", "))) VALUES ("
+        let sql = "INSERT INTO \(row.table) (\(names.joined(separator: ", "))) VALUES ("
             + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+            + (row.table == "attachment_blobs" ? " ON CONFLICT DO NOTHING" : "")
         let values: [(any DatabaseValueConvertible)?] = columns.map { _, value in
             switch value {
             case .null: nil
@@ -95,6 +95,9 @@ extension AppDatabase {
     /// writers waiting meanwhile — docs/archiving.md). Returns the pages released.
     @discardableResult
     public func reclaimFreeSpace(pagesPerBatch: Int = 4096) throws -> Int {
+        // PostgreSQL: the deleted rows' space is reused by the table after autovacuum; returning it to the file
+        // system takes VACUUM FULL, which locks the tables, an administrator's decision (docs/postgresql.md).
+        if writer.isPostgres { return 0 }
         let mode = try writer.read { try Int.fetchOne($0, sql: "PRAGMA auto_vacuum") ?? 0 }
         var released = 0
         if mode != 2 {

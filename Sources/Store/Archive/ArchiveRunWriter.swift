@@ -85,7 +85,7 @@ struct ArchiveRunWriter {
     /// Takes the archived records out of the live tables and marks them archived.
     func removeLive(archive: Int64, messages: [Int64], activities: [Int64], unmatched: [Int64], runs: [Int64]) throws {
         for message in messages {
-            try db.execute(sql: "INSERT OR IGNORE INTO archived_messages (message_id, archive_id) VALUES (?, ?)",
+            try db.execute(sql: "INSERT INTO archived_messages (message_id, archive_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
                            arguments: [message, archive])
             try db.execute(sql: "DELETE FROM message_copies WHERE message_id = ?", arguments: [message])
             try db.execute(sql: "DELETE FROM sources WHERE message_id = ?", arguments: [message])

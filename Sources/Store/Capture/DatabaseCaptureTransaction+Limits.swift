@@ -25,7 +25,7 @@ extension DatabaseCaptureTransaction {
         // The day is the prefix of the stored timestamp text: `Day(utc:)` formats with Foundation, too slow for replay.
         try db.cachedStatement(sql: """
             INSERT INTO daily_outcomes (day, outcome, count) VALUES (?, ?, 1)
-            ON CONFLICT (day, outcome) DO UPDATE SET count = count + 1
+            ON CONFLICT (day, outcome) DO UPDATE SET count = daily_outcomes.count + 1
             """).execute(arguments: [String(AppDatabase.timestamp(time).prefix(10)), outcome.rawValue])
     }
 

@@ -17,7 +17,8 @@ final class DatabaseCaptureTransaction: CaptureTransaction {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT m.identity,
                    -- An archived message (§10) cannot change: a new copy of it is a duplicate and nothing more.
-                   m.excluded OR EXISTS (SELECT 1 FROM archived_messages x WHERE x.message_id = m.id),
+                   CASE WHEN m.excluded <> 0 OR EXISTS (SELECT 1 FROM archived_messages x WHERE x.message_id = m.id)
+                        THEN 1 ELSE 0 END,
                    (SELECT count(*) FROM activities a WHERE a.message_id = m.id),
                    (SELECT status FROM unmatched u WHERE u.message_id = m.id)
             FROM messages m WHERE m.id = ?

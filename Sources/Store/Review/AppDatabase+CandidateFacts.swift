@@ -62,7 +62,7 @@ extension AppDatabase {
     static func entryHead(_ db: Database, _ entry: Int64) throws -> UnmatchedEntryHead? {
         guard let row = try Row.fetchOne(db, sql: """
             SELECT m.identity, m.from_address,
-                   (SELECT substr(c.raw, 1, ?) FROM message_copies c WHERE c.message_id = m.id ORDER BY c.rowid LIMIT 1)
+                   (SELECT substr(c.raw, 1, CAST(? AS INTEGER)) FROM message_copies c WHERE c.message_id = m.id ORDER BY c.rowid LIMIT 1)
             FROM unmatched u JOIN messages m ON m.id = u.message_id WHERE u.id = ?
             """, arguments: [entryHeadBytes, entry]) else { return nil }
         guard let identity = MessageIdentity(row[0] as String) else { throw CorruptValue(table: "messages", column: "identity") }

@@ -61,9 +61,9 @@ extension AppDatabase {
                 let pattern = "%@" + Self.likeEscaped(domain)
                 sharing = Set(try String.fetchAll(db, sql: """
                     SELECT c.account_id FROM contact_addresses a JOIN contacts c ON c.id = a.contact_id
-                    WHERE a.address LIKE ? ESCAPE '\\'
+                    WHERE lower(a.address) LIKE lower(?) ESCAPE '\\'
                     UNION SELECT c.account_id FROM remembered_addresses r JOIN contacts c ON c.id = r.contact_id
-                    WHERE r.address LIKE ? ESCAPE '\\'
+                    WHERE lower(r.address) LIKE lower(?) ESCAPE '\\'
                     """, arguments: [pattern, pattern]))
             }
             let rows = try Row.fetchAll(db, sql: "SELECT id, name FROM accounts ORDER BY name, id")

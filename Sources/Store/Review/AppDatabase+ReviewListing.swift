@@ -41,16 +41,19 @@ extension AppDatabase {
             }
             if let text = filter.text?.trimmingASCIIWhitespace(), !text.isEmpty {
                 conditions.append("""
-                    (m.from_address LIKE ? ESCAPE '\\' OR m.from_name LIKE ? ESCAPE '\\' OR m.subject LIKE ? ESCAPE '\\')
+                    (lower(m.from_address) LIKE lower(?) ESCAPE '\\' OR lower(m.from_name) LIKE lower(?) ESCAPE '\\' OR lower(m.subject) LIKE lower(?) ESCAPE '\\')
                     """)
                 let pattern = "%" + Self.likeEscaped(text) + "%"
                 arguments += [pattern, pattern, pattern]
             }
             let byReason = !flagged && (filter.category == .unreadable || !(filter.reason ?? "").isEmpty)
+            // SQLite's CROSS JOIN fixes the join order (the few flagged, then their messages); PostgreSQL's planner
+            // chooses by itself and knows CROSS JOIN only without ON.
+            let cross = db.isPostgres ? "JOIN" : "CROSS JOIN"
             let from = flagged
-                ? "activities a CROSS JOIN messages m ON m.id = a.message_id" // the few flagged, then their messages
+                ? "activities a \(cross) messages m ON m.id = a.message_id"
                 : byReason ? "unmatched u JOIN messages m ON m.id = u.message_id"
-                : "messages m CROSS JOIN unmatched u ON u.message_id = m.id"
+                : "messages m \(cross) unmatched u ON u.message_id = m.id"
             let id = flagged ? "a.id" : "u.id"
             let reason = flagged ? "'privacy_review'" : "u.reason"
             let clause = conditions.joined(separator: " AND ")
@@ -62,7 +65,7 @@ extension AppDatabase {
                                          arguments: StatementArguments(arguments)) ?? 0
             let rows = try Row.fetchAll(db, sql: """
                 SELECT \(id), \(reason), m.from_address, m.from_name, m.subject, m.date, m.id FROM \(from)
-                WHERE \(clause) ORDER BY m.date DESC, m.id DESC LIMIT ? OFFSET ?
+                WHERE \(clause) ORDER BY m.date DESC NULLS LAST, m.id DESC LIMIT ? OFFSET ?
                 """, arguments: StatementArguments(arguments + [filter.limit, filter.offset]))
             let mailboxes = try Self.mailboxes(db, messages: rows.map { $0[6] as Int64 })
             let kind: ReviewItemRef.Kind = flagged ? .activity : .unmatched

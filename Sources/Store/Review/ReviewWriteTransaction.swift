@@ -57,7 +57,7 @@ public final class ReviewWriteTransaction {
         if chosen == nil {
             let used = try Int.fetchOne(db, sql: """
                 SELECT max(CAST(substr(id, 9) AS INTEGER)) FROM contacts
-                WHERE id GLOB 'console-[0-9]*' AND substr(id, 9) NOT GLOB '*[^0-9]*'
+                WHERE \(db.isPostgres ? "id ~ '^console-[0-9]+$'" : "id GLOB 'console-[0-9]*' AND substr(id, 9) NOT GLOB '*[^0-9]*'")
                 """) ?? 0
             chosen = ContactID("console-\(used + 1)")
         }
@@ -70,10 +70,13 @@ public final class ReviewWriteTransaction {
     /// The open entries whose message may name `address`: its sender, or any stored copy containing the address
     /// (ASCII case ignored). A superset: the pipeline then decides each exactly.
     public func openEntriesNaming(_ address: EmailAddress) throws -> [Int64] {
-        try Int64.fetchAll(db, sql: """
+        // The copy's bytes as text: SQLite reads the blob as is; PostgreSQL's bytea cast would give hex digits, its
+        // `escape` encoding keeps ASCII (addresses are ASCII here) and escapes the other bytes.
+        let rawText = db.isPostgres ? "encode(c.raw, 'escape')" : "CAST(c.raw AS TEXT)"
+        return try Int64.fetchAll(db, sql: """
             SELECT u.id FROM unmatched u JOIN messages m ON m.id = u.message_id WHERE u.status = 'open'
             AND (m.from_address = ? OR EXISTS (SELECT 1 FROM message_copies c WHERE c.message_id = u.message_id
-                                               AND instr(lower(CAST(c.raw AS TEXT)), ?) > 0))
+                                               AND instr(lower(\(rawText)), ?) > 0))
             ORDER BY u.id
             """, arguments: [address.value, address.value])
     }

@@ -7,32 +7,42 @@ enum PostgresSQL {
     /// `sql` with each `?` placeholder outside quotes and comments replaced by `$1, $2, …` in order.
     static func numbered(_ sql: String) -> String {
         if let known = cache.withLock({ $0[sql] }) { return known }
-        var out = ""
-        out.reserveCapacity(sql.utf8.count + 16)
+        let bytes = Array(sql.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 16)
         var number = 0
-        var quote: Character? = nil
-        var lineComment = false
-        var previous: Character = " "
-        for character in sql {
-            if lineComment {
-                if character == "\n" { lineComment = false }
-            } else if let open = quote {
-                if character == open { quote = nil }
-            } else if character == "'" || character == "\"" {
-                quote = character
-            } else if character == "-" && previous == "-" {
-                lineComment = true
-            } else if character == "?" {
-                number += 1
-                out += "$\(number)"
-                previous = character
+        var quote: UInt8? = nil
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if let open = quote {
+                if byte == open { quote = nil }
+            } else if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") {
+                quote = byte
+            } else if byte == UInt8(ascii: "-"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "-") {
+                while index < bytes.count, bytes[index] != UInt8(ascii: "\n") { out.append(bytes[index]); index += 1 }
+                continue
+            } else if byte == UInt8(ascii: "?") {
+                out.append(UInt8(ascii: "$"))
+                index += 1
+                // `?NNN` (SQLite's numbered parameter) keeps its number; a bare `?` takes the next one.
+                if index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) {
+                    while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) {
+                        out.append(bytes[index])
+                        index += 1
+                    }
+                } else {
+                    number += 1
+                    out.append(contentsOf: String(number).utf8)
+                }
                 continue
             }
-            out.append(character)
-            previous = character
+            out.append(byte)
+            index += 1
         }
-        cache.withLock { if $0.count < 4_096 { $0[sql] = out } }
-        return out
+        let text = String(decoding: out, as: UTF8.self)
+        cache.withLock { if $0.count < 4_096 { $0[sql] = text } }
+        return text
     }
 
     private static let cache = Mutex<[String: String]>([:])
