@@ -106,4 +106,29 @@ extension PostgresSchemaTests {
             #expect(plan.contains("activities_privacy_review"), "\(plan)")
         }
     }
+
+    @Test("undated messages sort last in the review queue's DESC NULLS LAST on both engines, along messages_date")
+    func nullsLastAlongTheDateIndex() throws {
+        let (database, directory) = try Self.sqlite()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let connection = try Self.migrated()
+        for (index, date) in ["'2026-01-02T00:00:00Z'", "NULL", "'2026-03-01T00:00:00Z'", "NULL"].enumerated() {
+            let insert = "INSERT INTO messages (id, identity, date, created_at) VALUES (\(index + 1), 'm\(index)', \(date), 't')"
+            try database.writer.write { try $0.execute(sql: insert) }
+            try connection.execute(insert)
+        }
+        let query = "SELECT identity FROM messages m ORDER BY m.date DESC NULLS LAST, m.id DESC"
+        let sqliteOrder = try database.writer.read { try String.fetchAll($0, sql: query) }
+        #expect(sqliteOrder == ["m2", "m0", "m3", "m1"])
+        #expect(try database.writer.read {
+            try String.fetchAll($0, sql: "SELECT identity FROM messages m ORDER BY m.date DESC, m.id DESC")
+        } == sqliteOrder) // what the code writes today on SQLite
+        #expect(try connection.execute(query).map { try $0.string("identity") } == sqliteOrder)
+        try connection.write { tx in
+            try tx.execute("SET LOCAL enable_seqscan = off")
+            let plan = try tx.execute("EXPLAIN SELECT id FROM messages m ORDER BY m.date DESC NULLS LAST LIMIT 1")
+                .map { try $0.string("QUERY PLAN") ?? "" }.joined(separator: "\n")
+            #expect(plan.contains("Index Scan Backward using messages_date"), "\(plan)")
+        }
+    }
 }
