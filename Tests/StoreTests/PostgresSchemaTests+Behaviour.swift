@@ -64,9 +64,9 @@ extension PostgresSchemaTests {
         var sqliteSeqs: [Int64] = []
         var postgresSeqs: [Int64] = []
         for step in steps {
-            try database.writer.write { try $0.execute(sql: step) }
+            try database.write { try $0.execute(sql: step) }
             try connection.execute(step)
-            sqliteSeqs.append(try database.writer.read {
+            sqliteSeqs.append(try database.read {
                 try Int64.fetchOne($0, sql: "SELECT seq FROM address_book_version WHERE id = 1") ?? -1
             })
             postgresSeqs.append(try connection.execute("SELECT seq FROM address_book_version WHERE id = 1")
@@ -84,10 +84,10 @@ extension PostgresSchemaTests {
         let names = ["b", "B", "a", "_x", "é", "Z", "a b", "ab"]
         for (index, name) in names.enumerated() {
             let insert = "INSERT INTO users (id, name) VALUES ('u\(index)', '\(name)')"
-            try database.writer.write { try $0.execute(sql: insert) }
+            try database.write { try $0.execute(sql: insert) }
             try connection.execute(insert)
         }
-        let sqliteOrder = try database.writer.read { try String.fetchAll($0, sql: "SELECT name FROM users ORDER BY name") }
+        let sqliteOrder = try database.read { try String.fetchAll($0, sql: "SELECT name FROM users ORDER BY name") }
         let postgresOrder = try connection.execute("SELECT name FROM users ORDER BY name").map { try $0.string("name") }
         #expect(postgresOrder == sqliteOrder)
         #expect(sqliteOrder == ["B", "Z", "_x", "a", "a b", "ab", "b", "é"])
@@ -114,13 +114,13 @@ extension PostgresSchemaTests {
         let connection = try Self.migrated()
         for (index, date) in ["'2026-01-02T00:00:00Z'", "NULL", "'2026-03-01T00:00:00Z'", "NULL"].enumerated() {
             let insert = "INSERT INTO messages (id, identity, date, created_at) VALUES (\(index + 1), 'm\(index)', \(date), 't')"
-            try database.writer.write { try $0.execute(sql: insert) }
+            try database.write { try $0.execute(sql: insert) }
             try connection.execute(insert)
         }
         let query = "SELECT identity FROM messages m ORDER BY m.date DESC NULLS LAST, m.id DESC"
-        let sqliteOrder = try database.writer.read { try String.fetchAll($0, sql: query) }
+        let sqliteOrder = try database.read { try String.fetchAll($0, sql: query) }
         #expect(sqliteOrder == ["m2", "m0", "m3", "m1"])
-        #expect(try database.writer.read {
+        #expect(try database.read {
             try String.fetchAll($0, sql: "SELECT identity FROM messages m ORDER BY m.date DESC, m.id DESC")
         } == sqliteOrder) // what the code writes today on SQLite
         #expect(try connection.execute(query).map { try $0.string("identity") } == sqliteOrder)

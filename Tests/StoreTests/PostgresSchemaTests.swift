@@ -9,11 +9,16 @@ import Testing
 @Suite("PostgreSQL schema (issue 14)", .serialized,
        .enabled(if: Prerequisite.met(PostgreSQL.isAvailable), "needs PostgreSQL 15"), .postgresSchemaCluster)
 struct PostgresSchemaTests {
-    /// A migrated SQLite database in a temporary directory (removed by `close`).
-    static func sqlite() throws -> (database: AppDatabase, directory: URL) {
+    /// A SQLite file in a temporary directory that `AppDatabase.open(path:)` migrated, opened again through GRDB
+    /// (foreign keys on, as the store has them) for the test to read and write it as it is.
+    static func sqlite() throws -> (database: GRDB.DatabaseQueue, directory: URL) {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pgschema-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        return (try AppDatabase.open(path: directory.appendingPathComponent("crm.sqlite").path), directory)
+        let path = directory.appendingPathComponent("crm.sqlite").path
+        _ = try AppDatabase.open(path: path)
+        var configuration = GRDB.Configuration()
+        configuration.foreignKeysEnabled = true
+        return (try GRDB.DatabaseQueue(path: path, configuration: configuration), directory)
     }
 
     static func migrated() throws -> PostgresConnection {
@@ -51,9 +56,9 @@ struct PostgresSchemaTests {
     func schemaParity() throws {
         let (database, directory) = try Self.sqlite()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let (tables, triggers) = try database.writer.read { db in
+        let (tables, triggers) = try database.read { db in
             (try SQLiteTable.all(db),
-             Set(try Row.fetchAll(db, sql: "SELECT name, tbl_name FROM sqlite_master WHERE type = 'trigger'")
+             Set(try GRDB.Row.fetchAll(db, sql: "SELECT name, tbl_name FROM sqlite_master WHERE type = 'trigger'")
                 .map { "\($0[1] as String).\($0[0] as String)" }))
         }
         #expect(tables.count >= 40)
@@ -80,9 +85,9 @@ struct PostgresSchemaTests {
 
     /// Runs `statements` on both engines, each in its own transaction; whether each is accepted. `BLOB_A` is the
     /// one-byte blob "A" (the dialects have no common blob literal).
-    static func accepted(_ statements: [String], sqlite: AppDatabase, postgres: PostgresConnection) -> [[Bool]] {
+    static func accepted(_ statements: [String], sqlite: GRDB.DatabaseQueue, postgres: PostgresConnection) -> [[Bool]] {
         [statements.map { sql in
-            (try? sqlite.writer.write { try $0.execute(sql: sql.replacingOccurrences(of: "BLOB_A", with: "X'41'")) }) != nil
+            (try? sqlite.write { try $0.execute(sql: sql.replacingOccurrences(of: "BLOB_A", with: "X'41'")) }) != nil
         }, statements.map { sql in
             (try? postgres.execute(sql.replacingOccurrences(of: "BLOB_A", with: #"'\x41'::bytea"#))) != nil
         }]
