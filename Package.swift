@@ -114,7 +114,7 @@ let package = Package(
             name: "IMAPClientTests",
             dependencies: ["IMAPClient", "TestSupport", .product(name: "Logging", package: "swift-log")]
         ),
-        .testTarget(name: "StoreTests", dependencies: ["StoreTestSupport", "Store", "CRMCore"]),
+        .testTarget(name: "StoreTests", dependencies: ["StoreTestSupport", "Store", "CRMCore", "TestSupport", "StorePostgres"]),
         .testTarget(name: "CalendarTests", dependencies: ["Calendar", "CRMCore", "TestSupport"]),
         .testTarget(name: "CaptureTests", dependencies: ["StoreTestSupport", "Capture", "CRMServiceApp", "Store", "Matching", "MailMIME", "CRMCore"]),
         .testTarget(

@@ -149,7 +149,9 @@ extension AppDatabase {
         """,
         "ALTER TABLE messages ADD COLUMN from_name TEXT",
         "CREATE INDEX audit_log_target ON audit_log(target)",
-        "CREATE INDEX messages_date ON messages(date)",
+        // NULLS FIRST, as SQLite orders NULL: the review queue's `ORDER BY m.date DESC NULLS LAST` (SQLite's order
+        // for DESC, which PostgreSQL must be told) walks this index backwards as SQLite walks its own.
+        "CREATE INDEX messages_date ON messages(date NULLS FIRST)",
         "CREATE INDEX unmatched_status_reason ON unmatched(status, reason)",
         "CREATE INDEX sources_mailbox ON sources(mailbox)",
         // SQLite's instr(), so that the review listing's `instr(a.flags, 'privacy_review') > 0` runs unchanged on
