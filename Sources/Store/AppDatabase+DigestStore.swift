@@ -78,7 +78,8 @@ extension AppDatabase: DigestStore {
             let time = Self.timestamp(asOf)
             try db.execute(sql: """
                 INSERT INTO digest_users (user_id, last_as_of) VALUES (?, ?)
-                ON CONFLICT (user_id) DO UPDATE SET last_as_of = max(last_as_of, excluded.last_as_of)
+                ON CONFLICT (user_id) DO UPDATE SET last_as_of = CASE WHEN excluded.last_as_of > digest_users.last_as_of
+                    THEN excluded.last_as_of ELSE digest_users.last_as_of END
                 """, arguments: [user.rawValue, time])
             let insert = try db.cachedStatement(sql: """
                 INSERT INTO digest_entries (user_id, unmatched_id, sent_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING

@@ -133,7 +133,7 @@ extension AppDatabase {
             if seq == nil { seq = try Self.nextChangeSeq(db) }
             try db.execute(sql: """
                 INSERT INTO exchange_rates (from_currency, to_currency, valid_from, rate) VALUES (?, ?, ?, ?)
-                ON CONFLICT DO UPDATE SET rate = excluded.rate
+                ON CONFLICT (from_currency, to_currency, valid_from) DO UPDATE SET rate = excluded.rate
                 """, arguments: args + [r.rate.description])
             if old == nil { summary.inserted += 1 } else { summary.updated += 1 }
         }

@@ -162,8 +162,8 @@ struct DatabaseRatingSession: RatingSnapshot, RatingWriteSession {
     }
 
     func setRating(_ rating: Rating?, of account: AccountID, at time: Date) throws -> Bool {
-        // `IS NOT`: a run that computed from an older snapshot never rewrites a rating that is already right.
-        try db.cachedStatement(sql: "UPDATE accounts SET rating = ?, modified_at = ? WHERE id = ? AND rating IS NOT ?")
+        // `IS DISTINCT FROM` (NULL-safe): a run that computed from an older snapshot never rewrites a rating that is already right.
+        try db.cachedStatement(sql: "UPDATE accounts SET rating = ?, modified_at = ? WHERE id = ? AND rating IS DISTINCT FROM ?")
             .execute(arguments: [rating?.rawValue, AppDatabase.timestamp(time), account.rawValue, rating?.rawValue])
         return db.changesCount > 0
     }

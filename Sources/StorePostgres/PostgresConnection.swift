@@ -25,10 +25,12 @@ public final class PostgresConnection: @unchecked Sendable {
     /// appears in no error or log. TLS follows `configuration.sslMode` (libpq's own sslmode handling).
     public static func connect(_ configuration: PostgresConfiguration, password: String?,
                                connectTimeoutSeconds: Int = 10) throws(PostgresConnectFailed) -> PostgresConnection {
+        // client_min_messages: the server's NOTICEs (e.g. "relation already exists, skipping") are not for the log.
         var keywords = ["host", "port", "user", "dbname", "sslmode", "connect_timeout", "application_name",
-                        "client_encoding"]
+                        "client_encoding", "options"]
         var values = [configuration.host, String(configuration.port), configuration.user, configuration.database,
-                      configuration.sslMode.rawValue, String(max(connectTimeoutSeconds, 2)), "crmservice", "UTF8"]
+                      configuration.sslMode.rawValue, String(max(connectTimeoutSeconds, 2)), "crmservice", "UTF8",
+                      "-c client_min_messages=warning"]
         if let password {
             keywords.append("password")
             values.append(password)

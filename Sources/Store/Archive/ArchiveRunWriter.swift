@@ -65,7 +65,8 @@ struct ArchiveRunWriter {
             for attachment in attachments {
                 let sha: String = attachment["sha256"]
                 if blobs.insert(sha).inserted {
-                    try rows("SELECT * FROM attachment_blobs WHERE sha256 = ?", [sha], table: "attachment_blobs")
+                    try rows("SELECT sha256, size, data FROM attachment_blobs WHERE sha256 = ?", [sha],
+                             table: "attachment_blobs")
                 }
                 try sink.row(Self.archiveRow("activity_attachments", attachment))
                 try store()

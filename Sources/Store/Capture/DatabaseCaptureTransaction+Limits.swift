@@ -12,7 +12,7 @@ extension DatabaseCaptureTransaction {
         try db.cachedStatement(sql: """
             INSERT INTO capture_attempts (mailbox, uid_validity, uid, attempts, last_error, updated_at)
             VALUES (?, ?, ?, 1, ?, ?)
-            ON CONFLICT (mailbox, uid_validity, uid) DO UPDATE SET attempts = attempts + 1,
+            ON CONFLICT (mailbox, uid_validity, uid) DO UPDATE SET attempts = capture_attempts.attempts + 1,
                 last_error = excluded.last_error, updated_at = excluded.updated_at
             """).execute(arguments: [attempt.mailbox, Int64(attempt.uidValidity), Int64(attempt.uid), error,
                                      AppDatabase.timestamp(time)])

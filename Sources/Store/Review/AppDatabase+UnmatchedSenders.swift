@@ -17,13 +17,19 @@ extension AppDatabase {
     public func unmatchedSenderGroups(offset: Int, limit: Int) throws -> [UnmatchedSenderGroup] {
         guard limit > 0 else { return [] }
         return try writer.read { db in
-            // SQLite takes the bare columns (subject, id, date) from the row that holds max(): the newest entry.
+            // Each sender's newest entry (by date, then the latest id) with the count of its entries: window
+            // functions, as PostgreSQL takes no bare columns beside an aggregate (SQLite's max() trick).
             try Row.fetchAll(db, sql: """
-                SELECT m.from_address, count(*), max(coalesce(m.date, '')), m.subject, u.id
-                FROM unmatched u JOIN messages m ON m.id = u.message_id
-                WHERE u.status = 'open' AND instr(m.from_address, '@') > 1
-                GROUP BY m.from_address
-                ORDER BY count(*) DESC, m.from_address
+                SELECT from_address, entries, newest, subject, id FROM (
+                    SELECT m.from_address AS from_address, count(*) OVER senders AS entries,
+                           coalesce(m.date, '') AS newest, m.subject AS subject, u.id AS id,
+                           row_number() OVER (senders ORDER BY coalesce(m.date, '') DESC, u.id DESC) AS place
+                    FROM unmatched u JOIN messages m ON m.id = u.message_id
+                    WHERE u.status = 'open' AND instr(m.from_address, '@') > 1
+                    WINDOW senders AS (PARTITION BY m.from_address)
+                ) AS entries_by_sender
+                WHERE place = 1
+                ORDER BY entries DESC, from_address
                 LIMIT ? OFFSET ?
                 """, arguments: [limit, max(0, offset)]).compactMap { row in
                 guard let address = EmailAddress(row[0] as String) else { return nil }
