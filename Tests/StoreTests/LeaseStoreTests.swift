@@ -77,7 +77,7 @@ import Testing
     @Test("Issue 14: the lease table lists every key with its holder and whether it is held at the database's time")
     func table() throws {
         _ = try db.database.acquireLease(.calendar(UserID("u1")), holder: b, ttl: .seconds(3600), now: Date())
-        _ = try db.database.acquireLease(key, holder: a, ttl: ttl, now: at(0))
+        _ = try db.database.acquireLease(key, holder: a, ttl: ttl, now: Date().addingTimeInterval(-3600))
         let table = try db.database.leases()
         #expect(table.leases.map(\.key.rawValue) == ["calendar:u1", "mailbox:sales"])
         #expect(table.held.map(\.holder) == [b])
