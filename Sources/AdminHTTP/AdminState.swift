@@ -20,11 +20,15 @@ public final class AdminState: PollObserver, Sendable {
     /// The metrics in Prometheus's text format come from here.
     public let registry: PrometheusCollectorRegistry
     private let health: Mutex<[String: MailboxHealth]>
+    /// Issue 14: the leases this instance holds (mailboxes, calendars), as its lease keepers record them.
+    public let heldLeases: HeldLeases
 
     /// `mailboxes`: the enabled mailboxes of the configuration; each shows in `/healthz` and `/metrics` before its
     /// first poll. A mailbox not named here shows once it reports.
-    public init(mailboxes: [String], registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
+    public init(mailboxes: [String], registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
+                heldLeases: HeldLeases = HeldLeases()) {
         self.registry = registry
+        self.heldLeases = heldLeases
         var initial: [String: MailboxHealth] = [:]
         for mailbox in mailboxes { initial[mailbox] = MailboxHealth() }
         health = Mutex(initial)

@@ -6,28 +6,46 @@ import Foundation
 /// The status is `ok` (HTTP 200) when every mailbox has not polled yet or has succeeded since its last failure, and
 /// `degraded` (HTTP 503) when at least one mailbox's latest poll failed or its after-action cannot be carried out
 /// (`after_action_error`). Without credentials only `status` is shown
-/// (what a load balancer or monitor needs); the per-mailbox detail needs the admin password.
+/// (what a load balancer or monitor needs); the per-mailbox detail needs the admin password. The detail also lists
+/// the leases this instance holds (issue 14): `"leases": {KEY: {"holder", "acquired", "expires"}}`, `{}` when none.
 public struct HealthReport: Sendable, Equatable, Encodable {
     public enum Status: String, Sendable, Encodable { case ok, degraded }
 
     public var status: Status
     /// nil when the detail is withheld (no credentials).
     public var mailboxes: [String: MailboxHealth]?
+    /// The leases this instance holds, by key; nil when the detail is withheld.
+    public var leases: [String: HeldLease]?
 
-    public init(mailboxes: [String: MailboxHealth], detailed: Bool) {
+    public init(mailboxes: [String: MailboxHealth], detailed: Bool, leases: [Lease] = []) {
         status = mailboxes.values.allSatisfy(\.isHealthy) ? .ok : .degraded
         self.mailboxes = detailed ? mailboxes : nil
+        self.leases = detailed ? Dictionary(leases.map { ($0.key.rawValue, HeldLease($0)) }, uniquingKeysWith: { $1 }) : nil
+    }
+
+    /// A lease as `/healthz` shows it.
+    public struct HeldLease: Sendable, Equatable, Encodable {
+        public var holder: String
+        public var acquired: String
+        public var expires: String
+
+        init(_ lease: Lease) {
+            holder = lease.holder.rawValue
+            acquired = MailboxHealth.utc(lease.acquired)
+            expires = MailboxHealth.utc(lease.expires)
+        }
     }
 
     /// 200 when `ok`, 503 when `degraded`.
     public var httpStatus: Int { status == .ok ? 200 : 503 }
 
-    enum CodingKeys: String, CodingKey { case status, mailboxes }
+    enum CodingKeys: String, CodingKey { case status, mailboxes, leases }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(status, forKey: .status)
         if let mailboxes { try container.encode(mailboxes, forKey: .mailboxes) }
+        if let leases { try container.encode(leases, forKey: .leases) }
     }
 
     /// The JSON text (keys sorted), one line.

@@ -14,6 +14,8 @@ public struct CalendarSyncReport: Sendable, CustomStringConvertible {
     public var massDeletionStopped: (crm: Int, calendar: Int)?
     /// The sync could not run (server down, refused login): the message.
     public var failure: String?
+    /// Issue 14: not synced in this run, another instance holds the user's calendar lease.
+    public var heldBy: InstanceName?
     public var requests = 0
     public var serverWrites = 0
 
@@ -25,6 +27,9 @@ public struct CalendarSyncReport: Sendable, CustomStringConvertible {
     }
 
     public var description: String {
+        if let heldBy {
+            return "user \(owner.rawValue): skipped: instance \(heldBy.rawValue) holds this calendar's lease"
+        }
         var parts = ["user \(owner.rawValue):",
                      "crm +\(createdInCRM) ~\(updatedInCRM) -\(deletedInCRM),",
                      "calendar +\(createdInCalendar) ~\(updatedInCalendar) -\(deletedInCalendar),",

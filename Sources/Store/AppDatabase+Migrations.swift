@@ -109,6 +109,7 @@ extension AppDatabase {
         migrator.registerMigration("v6-digest") { db in try migrateDigest(Database(.sqlite(db))) }
         migrator.registerMigration("v6-archives", migrate: migrateArchives)
         migrator.registerMigration("v6-calendar-sync", migrate: migrateCalendarSync)
+        migrator.registerMigration("v7-leases", migrate: migrateLeases)
         return migrator
     }
 }

@@ -89,7 +89,7 @@ struct PollCommand: AsyncParsableCommand {
                 case .polled(let summary, _): printLine("\(mailbox): \(summary.text)")
                 case .failed(let failure, let next):
                     printError("poll of \(mailbox) failed: \(failure.description); next try in \(PollRunner.waitText(next))")
-                case .standby, .stopRequested: break
+                case .standby, .stopRequested, .leaseHeldElsewhere: break
                 }
             })
         if once {
@@ -101,6 +101,8 @@ struct PollCommand: AsyncParsableCommand {
                 throw CommandFailure.failed("poll of \(mailbox) failed: \(failure.description)")
             case .standby:
                 throw CommandFailure.failed("the scheduler is in standby: nothing polled (crmservice jobs resume)")
+            case .notHeld(let holder): // `poll` takes no lease; kept for completeness
+                throw CommandFailure.failed("the mailbox is held by \(holder?.rawValue ?? "another instance")")
             }
         } else {
             do { try await PollRunner.untilSignalled(service, logger: logger) } catch {

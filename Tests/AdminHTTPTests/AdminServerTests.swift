@@ -20,7 +20,7 @@ struct AdminServerTests {
             #expect(reply.status == 200)
             #expect(reply.header("Content-Type")?.hasPrefix("application/json") == true)
             #expect(reply.body == """
-                {"mailboxes":{"corporate":{"after_action_error":null,"consecutive_failures":0,"last_error":null,\
+                {"leases":{},"mailboxes":{"corporate":{"after_action_error":null,"consecutive_failures":0,"last_error":null,\
                 "last_error_kind":null,"last_error_message":null,"last_success":null},"sales":{"after_action_error":null,\
                 "consecutive_failures":0,"last_error":null,"last_error_kind":null,"last_error_message":null,\
                 "last_success":null}},"status":"ok"}

@@ -1,4 +1,5 @@
 import AdminHTTP
+import CRMCore
 import Foundation
 import Testing
 
@@ -18,5 +19,17 @@ import Testing
 
         state.afterActionProblem(mailbox: "corporate", at: Date(), reason: nil)
         #expect(HealthReport(mailboxes: state.snapshot(), detailed: true).status == .ok)
+    }
+}
+
+/// Issue 14: `/healthz`'s detail lists the leases this instance holds.
+@Suite struct HealthLeasesTests {
+    @Test("Issue 14: the detailed /healthz names each lease this instance holds with its holder, since and until; none without credentials")
+    func leasesInDetail() throws {
+        let lease = Lease(key: .mailbox("sales"), holder: InstanceName("crm-1"), acquired: Date(timeIntervalSince1970: 1_800_000_000),
+                          expires: Date(timeIntervalSince1970: 1_800_000_030), token: 3)
+        let detailed = HealthReport(mailboxes: [:], detailed: true, leases: [lease]).json()
+        #expect(detailed == #"{"leases":{"mailbox:sales":{"acquired":"2027-01-15T08:00:00Z","expires":"2027-01-15T08:00:30Z","holder":"crm-1"}},"mailboxes":{},"status":"ok"}"#)
+        #expect(HealthReport(mailboxes: [:], detailed: false, leases: [lease]).json() == #"{"status":"ok"}"#)
     }
 }

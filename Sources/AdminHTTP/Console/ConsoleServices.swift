@@ -29,6 +29,9 @@ public struct ConsoleServices: Sendable {
     public var candidates: (any ReviewCandidates)?
     /// The archives page (`/archives`, §10); nil: none.
     public var archives: (any ArchiveConsole)? = nil
+    /// The leases of every instance sharing the database (issue 14): the dashboard's "Instances and what they hold";
+    /// nil: not shown.
+    public var leases: (any LeaseStore)? = nil
 
     public init(logins: any LoginStore, sessions: any SessionStore, audit: any AuditLog, hashing: any PasswordHashing,
                 health: AdminState, imports: (any ImportConsole)? = nil, rating: (any RatingConsole)? = nil,

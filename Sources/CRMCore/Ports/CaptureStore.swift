@@ -69,4 +69,14 @@ public protocol CaptureTransaction {
     func countCaptured(_ outcome: PolledOutcome, at time: Date) throws
     /// Forgets the failed attempts that `checkpoint` covers (UIDs up to its last UID, or another UIDVALIDITY).
     func forgetCaptureAttempts(coveredBy checkpoint: MailboxCheckpoint) throws
+    /// Issue 14: throws `LeaseLost` unless the lease of `fence` is still its holder's under its token, so that a
+    /// transaction of an instance that lost its mailbox rolls back instead of doubling what the new holder commits.
+    func requireLease(_ fence: LeaseFence) throws
+}
+
+extension CaptureTransaction {
+    /// A transaction that cannot check leases cannot confirm one: it refuses.
+    public func requireLease(_ fence: LeaseFence) throws {
+        throw LeaseLost(fence: fence, holder: nil, token: nil)
+    }
 }

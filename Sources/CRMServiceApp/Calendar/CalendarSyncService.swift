@@ -11,6 +11,9 @@ public struct CalendarSyncService: Sendable {
     public let database: AppDatabase
     public let settings: CalendarSettings
     public let mapping: any AppointmentResourceMapping
+    /// Issue 14: the lease of a user's calendar among the instances sharing the database (`calendar:USERID`); nil
+    /// syncs without one (`crmservice calendar sync`).
+    public var lease: (@Sendable (UserID) -> LeaseKeeper)?
 
     public init(database: AppDatabase, settings: CalendarSettings,
                 mapping: any AppointmentResourceMapping = CalendarResourceMapper()) {
@@ -57,11 +60,30 @@ public struct CalendarSyncService: Sendable {
         for target in try targets(only: only) {
             let endpoint = CalDAVEndpoint(collectionURL: target.url, credential: credential,
                                           caCertificatePath: settings.cacert)
-            let report = await BlockingThread.run(name: "crmservice.calendar-sync") { () -> CalendarSyncReport in
-                engine.sync(owner: target.user, client: CalDAVClient(endpoint: endpoint), full: full,
-                            allowMassDelete: allowMassDelete)
+            let sync = { @Sendable in
+                await BlockingThread.run(name: "crmservice.calendar-sync") { () -> CalendarSyncReport in
+                    engine.sync(owner: target.user, client: CalDAVClient(endpoint: endpoint), full: full,
+                                allowMassDelete: allowMassDelete)
+                }
             }
-            reports.append(report)
+            guard let keeper = lease?(target.user) else {
+                reports.append(await sync())
+                continue
+            }
+            // One instance at a time syncs a user: another's lease skips the user in this run (the report says so).
+            let attempt = await BlockingThread.run(name: "lease \(keeper.key)") { keeper.attempt() }
+            guard keeper.current != nil else {
+                var skipped = CalendarSyncReport(owner: target.user)
+                switch attempt {
+                case .heldByOther(let other, _): skipped.heldBy = other
+                case .failed(let message): skipped.failure = "cannot take the calendar's lease: \(message)"
+                case .held: skipped.failure = "the calendar's lease expired at once"
+                }
+                reports.append(skipped)
+                continue
+            }
+            reports.append(await keeper.renewing(sync))
+            await BlockingThread.run(name: "lease \(keeper.key)") { keeper.release() }
         }
         return reports
     }

@@ -52,7 +52,8 @@ public enum MailboxPolling {
             logger[metadataKey: "mail.mailbox"] = "\(settings.name)"
             return service(settings, database: context.database, policy: context.configuration.capture.policy,
                            maxMessageBytes: context.configuration.capture.maxMessageBytes,
-                           observer: context.observer, logger: logger, open: open, once: context.once)
+                           observer: context.observer, logger: logger, open: open, once: context.once,
+                           lease: context.lease(of: settings))
         }
     }
 
@@ -67,7 +68,8 @@ public enum MailboxPolling {
         sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
         onEvent: @escaping @Sendable (PollEvent) -> Void = { _ in }, once: Bool = false,
         openIdle: @escaping IdleOpener = MailboxPolling.imapIdle,
-        onIdleEvent: @escaping @Sendable (IdleEvent) -> Void = { _ in }
+        onIdleEvent: @escaping @Sendable (IdleEvent) -> Void = { _ in },
+        lease: LeaseKeeper? = nil
     ) -> MailboxPollService {
         let explainer = PollErrorExplainer()
         var poller = MailboxPoller(
@@ -95,7 +97,7 @@ public enum MailboxPolling {
             },
             schedulerMode: { try database.schedulerMode() },
             sleep: sleep,
-            onEvent: onEvent, once: once, idle: idle)
+            onEvent: onEvent, once: once, idle: idle, lease: lease)
     }
 }
 

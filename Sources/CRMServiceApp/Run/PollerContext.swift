@@ -14,6 +14,8 @@ public struct PollerContext: Sendable {
     /// `--once`: poll every mailbox once and return, instead of polling until graceful shutdown.
     public var once: Bool
     public var logger: Logger
+    /// Issue 14: where the pollers' lease keepers record what this instance holds (`/healthz`).
+    public var heldLeases = HeldLeases()
 
     /// The mailboxes to poll: the enabled ones, none when `jobs.mail-poll.enabled` is false. `/healthz` and
     /// `/metrics` list exactly these from the start.
@@ -28,5 +30,13 @@ public struct PollerContext: Sendable {
         self.observer = observer
         self.once = once
         self.logger = logger
+    }
+}
+
+extension PollerContext {
+    /// The lease of `mailbox` for this instance (`instance.name`, `instance.lease_seconds`) in the context's database.
+    public func lease(of mailbox: MailboxSettings) -> LeaseKeeper {
+        LeaseKeeper(key: .mailbox(mailbox.name), holder: InstanceName(configuration.instance.name),
+                    ttl: .seconds(configuration.instance.leaseSeconds), store: database, registry: heldLeases)
     }
 }

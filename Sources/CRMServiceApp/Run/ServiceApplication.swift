@@ -85,8 +85,9 @@ public struct ServiceApplication: Sendable {
         let state = AdminState(mailboxes: polledMailboxes)
         // The pollers report to the admin server through the mail-poll run log (§7: every run is recorded).
         let observer = MailPollRunLog(passingTo: state, log: database, logger: logger)
-        let context = PollerContext(configuration: configuration, database: database, observer: observer, once: once,
+        var context = PollerContext(configuration: configuration, database: database, observer: observer, once: once,
                                     logger: logger)
+        context.heldLeases = state.heldLeases
         let pollers = try makePollers(context).map {
             ServiceGroupConfiguration.ServiceConfiguration(
                 service: PollerIsolation(poller: $0, logger: logger),
@@ -94,7 +95,7 @@ public struct ServiceApplication: Sendable {
         }
         let console = JobsConsole(database: database, jobs: configuration.jobs)
         let registered = DigestSending.jobs(configuration: configuration, file: configurationFile, store: database)
-            + CalendarSyncJob.jobs(configuration: configuration, database: database)
+            + CalendarSyncJob.jobs(configuration: configuration, database: database, heldLeases: state.heldLeases)
         let dueJobs = DueJobsService(
             dueJobs: DueJobs(jobs: console.jobs(registering: registered), definitions: try definitions(console), store: database,
                              clock: SystemSchedulerClock(), logger: logger))
@@ -116,6 +117,7 @@ public struct ServiceApplication: Sendable {
         services.accounts = database
         services.archives = ConsoleArchives(service: ArchiveService(database: database))
         services.candidates = ReviewCandidateService(database: database, policy: configuration.capture.policy)
+        services.leases = database
         let admin = try AdminServer(
             address: .init(host: configuration.admin.host, port: configuration.admin.port),
             password: password.value, state: state, console: services, tls: tls, logger: logger,

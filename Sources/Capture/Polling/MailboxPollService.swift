@@ -27,6 +27,9 @@ public struct MailboxPollService: Service {
     /// The mailbox's IMAP IDLE watcher (§11), nil for interval polling only: its wake-ups end the wait for the
     /// interval (never a backoff's wait after a failure).
     let idle: MailboxIdleWatcher?
+    /// Issue 14: the mailbox's lease among the instances sharing the database (`MailboxPollService+Lease.swift`); nil
+    /// for one instance alone (`crmservice poll`).
+    let lease: LeaseKeeper?
 
     /// `sleep` waits (throws when cancelled) and `random` is uniform in `0..<1`: both injected so tests need no time.
     public init(
@@ -36,9 +39,10 @@ public struct MailboxPollService: Service {
         sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
         random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
         onEvent: @escaping @Sendable (PollEvent) -> Void = { _ in },
-        once: Bool = false, idle: MailboxIdleWatcher? = nil
+        once: Bool = false, idle: MailboxIdleWatcher? = nil, lease: LeaseKeeper? = nil
     ) {
         self.once = once
+        self.lease = lease
         self.idle = idle
         self.poller = poller
         self.interval = interval
@@ -55,11 +59,27 @@ public struct MailboxPollService: Service {
         case polled(PollSummary)
         case failed(PollFailure)
         case standby
+        /// Issue 14: another instance holds the mailbox's lease (nil: unknown), or took it during the poll (what was
+        /// committed before stays): nothing more was polled.
+        case notHeld(InstanceName?)
     }
 
     /// One poll on a thread of its own, reported to the poller's observer; `stop` ends it between messages.
     public func pollOnce(stop: StopFlag = StopFlag()) async -> Outcome {
-        let poller = self.poller
+        var leased = self.poller
+        let lease = self.lease
+        if let lease {
+            switch await leaseForPoll(lease) {
+            case .success(let fence): leased.fence = fence
+            case .failure(.heldBy(let other)): return .notHeld(other)
+            case .failure(.store(let message)):
+                let failure = PollFailure(kind: .store, message: "database: cannot take the mailbox's lease: \(message)")
+                leased.observer.pollFailed(mailbox: leased.mailbox, at: Date(), kind: failure.kind, message: failure.message)
+                return .failed(failure)
+            }
+        }
+        let fence = leased.fence
+        let poller = leased
         let openSession = self.openSession
         let schedulerMode = self.schedulerMode
         let started = ContinuousClock.now
@@ -76,8 +96,10 @@ public struct MailboxPollService: Service {
                 return .failed(PollFailure(kind: kind, message: message))
             }
             do throws(PollFailure) {
-                return .polled(try poller.poll(session, shouldStop: { stop.isSet }))
+                // Lost (by this instance's reckoning): stop before the next message; the store refuses the commit anyway.
+                return .polled(try poller.poll(session, shouldStop: { stop.isSet || (fence != nil && lease?.current != fence) }))
             } catch {
+                if let lost = error.leaseLost { return .notHeld(lost.holder) }
                 return .failed(error)
             }
         }
@@ -86,7 +108,7 @@ public struct MailboxPollService: Service {
             poller.observer.pollSucceeded(mailbox: poller.mailbox, at: Date(), duration: ContinuousClock.now - started)
         case .failed(let failure):
             poller.observer.pollFailed(mailbox: poller.mailbox, at: Date(), kind: failure.kind, message: failure.message)
-        case .standby:
+        case .standby, .notHeld:
             break
         }
         return outcome
@@ -94,8 +116,9 @@ public struct MailboxPollService: Service {
 
     public func run() async throws {
         let stop = StopFlag()
-        let interrupt = IdleInterrupt()
+        let tenures = IdleTenures()
         let wakeUps = PollWakeUps()
+        let lease = self.lease
         let idle = once ? nil : self.idle
         let logger = poller.logger
         let mailbox = poller.mailbox
@@ -106,14 +129,14 @@ public struct MailboxPollService: Service {
               await withTaskGroup(of: Void.self) { watchers in
                 if let idle {
                     watchers.addTask {
-                        // Abandoned when cancelled: libcurl's connect phase cannot be interrupted, and a stop must not
-                        // wait up to its connect timeout; the thread ends on its own and only closes a connection.
-                        await BlockingThread.run(name: "idle \(mailbox)", whenCancelled: ()) {
-                            idle.watch(wake: { wakeUps.wake() }, interrupt: interrupt)
-                        }
+                        await Self.superviseIdle(idle, lease: lease, tenures: tenures, wake: { wakeUps.wake() })
                     }
                 }
+                if let lease, !once {
+                    watchers.addTask { await Self.keepRenewing(lease, tenures: tenures, logger: logger) }
+                }
                 var failures = 0
+                var heldElsewhere = false
                 var lastProblem: String?
                 var inStandby = false
                 while !stop.isSet {
@@ -151,28 +174,43 @@ public struct MailboxPollService: Service {
                     case .standby:
                         wait = interval
                         onEvent(.standby(next: wait))
+                    case .notHeld(let other):
+                        wait = lease?.renewEvery ?? interval
+                        if !heldElsewhere {
+                            logger.notice("the mailbox's lease is another instance's: not polling", metadata: [
+                                "mail.mailbox": "\(mailbox)", "lease.holder": "\(other?.rawValue ?? "unknown")"])
+                        }
+                        onEvent(.leaseHeldElsewhere(by: other, next: wait))
+                    }
+                    if case .notHeld = outcome { heldElsewhere = true } else if heldElsewhere, case .polled = outcome {
+                        logger.notice("the mailbox's lease is this instance's: polling", metadata: ["mail.mailbox": "\(mailbox)"])
+                        heldElsewhere = false
                     }
                     if stop.isSet || once { break }
                     let sleep = self.sleep
-                    let wakeable = idle != nil && { if case .failed = outcome { false } else { true } }()
+                    let wakeable = idle != nil && { switch outcome { case .failed, .notHeld: false; default: true } }()
                     do {
                         _ = try await cancelWhenGracefulShutdown {
                             try await Self.wait(wait, sleep: sleep, wakeUps: wakeable ? wakeUps : nil)
                         }
                     } catch { break }
                 }
-                interrupt.signal()
+                tenures.stop()
                 watchers.cancelAll()
               }
             } onGracefulShutdown: {
                 stop.set()
-                interrupt.signal()
+                tenures.stop()
                 onEvent(.stopRequested)
             }
         } onCancel: {
             stop.set()
-            interrupt.signal()
+            tenures.stop()
             onEvent(.stopRequested)
+        }
+        if let lease {
+            // Given up for the next instance to take at once rather than after the expiry.
+            await BlockingThread.run(name: "lease \(mailbox)") { lease.release() }
         }
         logger.info("poller stopped", metadata: ["mail.mailbox": "\(mailbox)"])
     }

@@ -134,7 +134,7 @@ extension MailboxPoller {
 
     /// Whether a capture transaction failed because of the message rather than the database.
     func isOwnCaptureFailure(_ error: any Error) -> Bool {
-        !(error is PollFailure) && !store.isUnavailability(error)
+        !(error is PollFailure) && !(error is LeaseLost) && !store.isUnavailability(error)
     }
 
     /// Counts one more failure of the message's own; returns how many there were.
@@ -152,6 +152,7 @@ extension MailboxPoller {
     }
 
     func storeFailure(_ error: any Error) -> PollFailure {
-        error as? PollFailure ?? PollFailure(kind: .store, message: "database: \(error)")
+        if let lost = error as? LeaseLost { return PollFailure(leaseLost: lost) }
+        return error as? PollFailure ?? PollFailure(kind: .store, message: "database: \(error)")
     }
 }

@@ -46,6 +46,10 @@ public struct MailboxPoller: Sendable {
     /// Fetch the messages of a batch in one command (`MailboxSession.fetch(_:uidValidity:limit:)`) rather than one
     /// command a message; false measures the difference (`poll --fetch-one-by-one`, `scripts/bench poll`).
     public var fetchInBatches = true
+    /// Issue 14: the mailbox's lease this poll runs under (`MailboxPollService` sets it per poll); every transaction
+    /// that moves the checkpoint requires it (`CaptureTransaction.requireLease`), so a poll whose instance lost the
+    /// mailbox commits nothing more. nil: no lease is checked (one instance, `crmservice poll`).
+    public var fence: LeaseFence?
     /// The resolved folder of `after: move:FOLDER`, kept across polls (`AfterActionFolder`).
     public let afterFolder = AfterActionFolder()
 
@@ -220,7 +224,12 @@ public struct MailboxPoller: Sendable {
         let stored = committed ? MailboxCheckpoint(mailbox: mailbox, uidValidity: validity.rawValue, lastUID: last) : checkpoint
         let moved = MailboxCheckpoint(mailbox: mailbox, uidValidity: validity.rawValue, lastUID: settled)
         if stored != moved {
-            try database { try store.inCaptureTransaction { try $0.advanceCheckpoint(moved) } }
+            try database {
+                try store.inCaptureTransaction { tx in
+                    if let fence { try tx.requireLease(fence) }
+                    try tx.advanceCheckpoint(moved)
+                }
+            }
         }
         last = settled
         summary.lastUID = last
@@ -240,6 +249,7 @@ public struct MailboxPoller: Sendable {
                 }
                 return try pipeline.capture(prepared, in: tx, at: now)
             }
+            if let fence { try tx.requireLease(fence) }
             try tx.advanceCheckpoint(checkpoint)
             try tx.forgetCaptureAttempts(coveredBy: checkpoint)
             return results
@@ -279,7 +289,9 @@ public struct MailboxPoller: Sendable {
 
     /// A database call; its error is a `store` failure.
     func database<T>(_ body: () throws -> T) throws -> T {
-        do { return try body() } catch let failure as PollFailure { throw failure } catch {
+        do { return try body() } catch let failure as PollFailure { throw failure } catch let lost as LeaseLost {
+            throw PollFailure(leaseLost: lost)
+        } catch {
             throw PollFailure(kind: .store, message: "database: \(error)")
         }
     }

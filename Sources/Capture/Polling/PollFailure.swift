@@ -7,6 +7,9 @@ public struct PollFailure: Error, Sendable, CustomStringConvertible {
     public var message: String
     /// The messages committed before the failure (they stay committed).
     public var summary: PollSummary
+    /// Issue 14: the poll stopped because its instance no longer holds the mailbox's lease (its transaction was
+    /// refused and rolled back); not a failure of the mailbox: another instance polls it now.
+    public var leaseLost: LeaseLost?
 
     public init(kind: PollErrorKind, message: String, summary: PollSummary = PollSummary()) {
         self.kind = kind
@@ -14,5 +17,12 @@ public struct PollFailure: Error, Sendable, CustomStringConvertible {
         self.summary = summary
     }
 
+    /// The failure of a poll whose transaction was refused by `requireLease`.
+    public init(leaseLost: LeaseLost, summary: PollSummary = PollSummary()) {
+        self.init(kind: .store, message: leaseLost.description, summary: summary)
+        self.leaseLost = leaseLost
+    }
+
     public var description: String { "\(kind.rawValue): \(message)" }
 }
+

@@ -60,6 +60,7 @@ final class DashboardConsoleWorld {
         services.dashboard = database
         services.jobs = JobsConsoleBoard(console: JobsConsole(database: database, clock: TestSchedulerClock(now)), control: control)
         services.accounts = database
+        services.leases = database
         return services
     }
 

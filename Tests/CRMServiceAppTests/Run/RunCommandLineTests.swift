@@ -75,7 +75,7 @@ struct RunCommandLineTests {
         #expect(answered.status == 200)
         #expect(answered.body == #"{"status":"ok"}"# + "\n")
         let detailed = try await PlainHTTPClient.get(port: port, path: "/healthz", user: "admin", password: "s3cret-admin")
-        #expect(detailed.body == #"{"mailboxes":{},"status":"ok"}"# + "\n")
+        #expect(detailed.body == #"{"leases":{},"mailboxes":{},"status":"ok"}"# + "\n")
         #expect(try await PlainHTTPClient.get(port: port, path: "/metrics").status == 401)
 
         process.terminate() // SIGTERM

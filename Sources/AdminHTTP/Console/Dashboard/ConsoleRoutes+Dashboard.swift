@@ -41,6 +41,10 @@ extension ConsoleRoutes {
                     },
                 ] as [String: Any]
             }
+            if let leases = services.leases {
+                let table = try await BlockingThread.run(name: "crmservice.console-leases") { try leases.leases() }
+                data["instances"] = LeasesView.data(table)
+            }
             return try context.page(title: "Dashboard", template: "dashboard", data)
         }
     }

@@ -72,5 +72,19 @@ enum DashboardTemplate {
         </section>
         {{/scheduler}}
 
+        {{#instances}}
+        <section class="dashboard-instances">
+        <h2>Instances and what they hold</h2>
+        <table class="leases">
+        <thead><tr><th>Holds</th><th>Instance</th><th>Since (UTC)</th><th>Until (UTC)</th></tr></thead>
+        <tbody>
+        {{#leases}}<tr data-lease="{{key}}"><td>{{key}}</td><td>{{holder}}</td><td>{{acquired}}</td><td>{{#held}}{{expires}}{{/held}}{{^held}}<span class="muted">free since {{expires}}</span>{{/held}}</td></tr>
+        {{/leases}}
+        {{^leases}}<tr><td colspan="4">No lease taken yet.</td></tr>{{/leases}}
+        </tbody>
+        </table>
+        </section>
+        {{/instances}}
+
         """
 }
