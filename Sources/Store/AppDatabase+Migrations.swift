@@ -109,6 +109,7 @@ extension AppDatabase {
         migrator.registerMigration("v6-digest", migrate: migrateDigest)
         migrator.registerMigration("v6-archives", migrate: migrateArchives)
         migrator.registerMigration("v6-calendar-sync", migrate: migrateCalendarSync)
+        migrator.registerMigration("v7-instances", migrate: migrateInstances)
         return migrator
     }
 }
