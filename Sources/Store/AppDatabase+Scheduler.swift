@@ -69,11 +69,10 @@ extension AppDatabase: SchedulerStore {
         try startRunIfIdle(job: job, at: time, audit: nil)
     }
 
+    /// Issue 14: only the runs this process's instance (`ProcessInstance`) left by its previous life, those of no
+    /// instance, and those of instances whose lease expired; a live instance's runs stay (`failRunsLeftRunning(by:…)`).
     public func failRunsLeftRunning(at time: Date, message: String) throws -> [JobRunID] {
-        try writer.write { db in
-            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM job_runs WHERE state = 'running' ORDER BY id")
-            return try Self.fail(db, ids, at: time, message: message)
-        }
+        try failRunsLeftRunning(by: ProcessInstance.name, at: time, message: message)
     }
 
     public func requestStop(of run: JobRunID, at time: Date) throws -> StopRequestOutcome {

@@ -4,11 +4,15 @@ import Synchronization
 /// `cli@HOST:PID` until the composition root of `crmservice run` names it (`instance.name`), once, before any run
 /// starts. Process-wide on purpose: every run a process starts is that process's, whichever code path starts it.
 public enum ProcessInstance {
-    private static let current = Mutex(InstanceName.commandLine)
+    private static let current = Mutex((name: InstanceName.commandLine, named: false))
 
     /// This process's name.
-    public static var name: InstanceName { current.withLock { $0 } }
+    public static var name: InstanceName { current.withLock { $0.name } }
+
+    /// Whether this process is a one-shot command (`cli@HOST:PID`), which renews its heartbeat only while a run of its
+    /// own is in progress; false once `set` named it.
+    public static var isCommandLine: Bool { current.withLock { !$0.named } }
 
     /// Names this process (`crmservice run` with `instance.name`).
-    public static func set(_ name: InstanceName) { current.withLock { $0 = name } }
+    public static func set(_ name: InstanceName) { current.withLock { $0 = (name, true) } }
 }
