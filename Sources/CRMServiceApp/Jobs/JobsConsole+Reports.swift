@@ -11,7 +11,7 @@ extension JobsConsole {
         var rows = [["JOB", "ENABLED", "TRIGGER", "STATE", "LAST RUN", "NEXT RUN"]]
         for job in overview.jobs {
             let holder = job.lastRun?.instance.map { " on \($0)" } ?? ""
-            let state = job.runningRun.map { "running (run \($0)\(holder))" } ?? job.state
+            let state = job.runningRun.map { "running (run \($0))\(holder)" } ?? job.state
             let lastText = job.lastRun.map { "\($0.id) \($0.state.rawValue) \(ISO8601.utcString($0.startedAt))" } ?? "never"
             let next: String
             if !job.scheduled {
