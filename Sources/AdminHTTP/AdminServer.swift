@@ -107,7 +107,8 @@ public struct AdminServer: Service {
         router.get("/healthz") { request, _ -> Response in
             let verdict = authenticator.verdict(for: request)
             if verdict == .refused { return BasicAuthenticator.unauthorized() }
-            let report = HealthReport(mailboxes: state.snapshot(), detailed: verdict == .accepted)
+            let report = HealthReport(mailboxes: state.snapshot(), detailed: verdict == .accepted,
+                                      instances: state.instancesSnapshot())
             return Response(
                 status: HTTPResponse.Status(code: report.httpStatus),
                 headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],

@@ -20,6 +20,8 @@ public final class AdminState: PollObserver, Sendable {
     /// The metrics in Prometheus's text format come from here.
     public let registry: PrometheusCollectorRegistry
     private let health: Mutex<[String: MailboxHealth]>
+    /// The instances sharing the database (issue 14; `AdminState+Instances`).
+    let instancesReport = Mutex<InstancesHealth?>(nil)
 
     /// `mailboxes`: the enabled mailboxes of the configuration; each shows in `/healthz` and `/metrics` before its
     /// first poll. A mailbox not named here shows once it reports.

@@ -13,21 +13,26 @@ public struct HealthReport: Sendable, Equatable, Encodable {
     public var status: Status
     /// nil when the detail is withheld (no credentials).
     public var mailboxes: [String: MailboxHealth]?
+    /// This instance and the others sharing the database, and who runs each running run (issue 14); with the detail
+    /// only.
+    public var instances: InstancesHealth?
 
-    public init(mailboxes: [String: MailboxHealth], detailed: Bool) {
+    public init(mailboxes: [String: MailboxHealth], detailed: Bool, instances: InstancesHealth? = nil) {
         status = mailboxes.values.allSatisfy(\.isHealthy) ? .ok : .degraded
         self.mailboxes = detailed ? mailboxes : nil
+        self.instances = detailed ? instances : nil
     }
 
     /// 200 when `ok`, 503 when `degraded`.
     public var httpStatus: Int { status == .ok ? 200 : 503 }
 
-    enum CodingKeys: String, CodingKey { case status, mailboxes }
+    enum CodingKeys: String, CodingKey { case status, mailboxes, instances = "instance" }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(status, forKey: .status)
         if let mailboxes { try container.encode(mailboxes, forKey: .mailboxes) }
+        if let instances { try container.encode(instances, forKey: .instances) }
     }
 
     /// The JSON text (keys sorted), one line.

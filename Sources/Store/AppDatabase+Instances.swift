@@ -74,6 +74,8 @@ extension AppDatabase: InstanceRegistry {
         }
     }
 
+    public func runningRuns() throws -> [JobRun] { try jobRuns(inState: .running, limit: nil) }
+
     public func failRunsLeftRunning(by instance: InstanceName, at time: Date, message: String) throws -> [JobRunID] {
         try writer.write { db in
             let ids = try Int64.fetchAll(db, sql: """

@@ -127,7 +127,11 @@ public struct ServiceApplication: Sendable {
             onServerRunning: onAdminServerRunning)
         let scheduler = try console.schedulerServiceForRun(logger: logger, control: control, registering: registered)
         let heartbeat = InstanceHeartbeat(registry: database, instance: ProcessInstance.name,
-                                          leaseSeconds: configuration.instance.leaseSeconds, logger: logger)
+                                          leaseSeconds: configuration.instance.leaseSeconds, logger: logger,
+                                          onBeat: { instances, running, now in
+                                              state.reportInstances(InstancesHealth(name: ProcessInstance.name, instances: instances,
+                                                                                    running: running, at: now))
+                                          })
         // Graceful shutdown goes from the last service to the first: pollers, scheduler, admin server, and the
         // heartbeat last, so the runs still stopping stay this live instance's.
         defer { observer.flush() }

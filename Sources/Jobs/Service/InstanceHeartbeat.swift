@@ -14,9 +14,13 @@ public struct InstanceHeartbeat: Service {
     let version: String?
     let clock: any SchedulerClock
     let logger: Logger
+    let onBeat: (@Sendable ([InstanceRecord], [JobRun], Date) -> Void)?
 
+    /// `onBeat` gets, after each beat, the instances and the running runs as the database lists them (`/healthz`).
     public init(registry: any InstanceRegistry, instance: InstanceName, leaseSeconds: Int, version: String? = nil,
-                clock: any SchedulerClock = SystemSchedulerClock(), logger: Logger) {
+                clock: any SchedulerClock = SystemSchedulerClock(), logger: Logger,
+                onBeat: (@Sendable ([InstanceRecord], [JobRun], Date) -> Void)? = nil) {
+        self.onBeat = onBeat
         self.registry = registry
         self.instance = instance
         self.leaseSeconds = leaseSeconds
@@ -55,5 +59,11 @@ public struct InstanceHeartbeat: Service {
                 except: instance, at: now, message: "its instance stopped renewing its heartbeat; marked failed by \(instance)")
         }
         for id in failed { logger.warning("run of a lapsed instance marked failed", metadata: ["job.run": "\(id)"]) }
+        if let onBeat {
+            let (instances, running) = try await BlockingThread.run(name: "crmservice.heartbeat") {
+                (try registry.instances(), try registry.runningRuns())
+            }
+            onBeat(instances, running, now)
+        }
     }
 }

@@ -11,6 +11,8 @@ import TestSupport
 final class InstancesCommandLineTests {
     let world: ConfigurationWorld
     var services: [pid_t] = []
+    /// Each instance's admin port, by name.
+    var ports: [String: Int] = [:]
 
     init() throws {
         try Prerequisite.require(CommandLine.isBuilt, "the built binary \(CommandLine.binary)")
@@ -43,11 +45,13 @@ final class InstancesCommandLineTests {
 
     /// Starts `crmservice run` as instance `name`; its log is `NAME.log`.
     func startInstance(_ name: String) throws -> pid_t {
+        let port = try FreePort.find()
+        ports[name] = port
         let config = try world.file("\(name).yaml", """
             database:
               path: crm.sqlite
             admin:
-              port: \(try FreePort.find())
+              port: \(port)
               password_file: admin.password
             instance:
               name: \(name)
@@ -62,13 +66,13 @@ final class InstancesCommandLineTests {
     func log(_ name: String) -> String { (try? String(contentsOfFile: world.path("\(name).log"), encoding: .utf8)) ?? "" }
 
     /// Polls `condition` every 100 ms, up to `seconds`; false when it never held.
-    func eventually(_ seconds: Double, _ condition: () throws -> Bool) async throws -> Bool {
+    func eventually(_ seconds: Double, _ condition: () async throws -> Bool) async throws -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
-            if try condition() { return true }
+            if try await condition() { return true }
             try await Task.sleep(for: .milliseconds(100))
         }
-        return try condition()
+        return try await condition()
     }
 
     /// Waits until instance `name` has registered and its scheduler has started.
@@ -100,6 +104,15 @@ final class InstancesCommandLineTests {
         #expect(try await eventually(10) { try sql("SELECT state FROM job_runs WHERE id = \(ghosts)") == "failed" })
         #expect(try sql("SELECT state FROM job_runs WHERE id = \(held)") == "running", "b failed a live instance's run")
         #expect(try cli(["jobs", "list", "--state", "running"]).out.contains(#/rating +running .* a\n/#))
+        // b's /healthz (with credentials) names it and says who runs the run.
+        var health = ""
+        let reported = try await eventually(10) {
+            health = (try? await PlainHTTPClient.get(port: ports["b"] ?? 0, path: "/healthz", user: "admin",
+                                                     password: "s3cret-admin").body) ?? ""
+            return health.contains(#""running_runs":[{"instance":"a","job":"rating","run":\#(held)}]"#)
+        }
+        #expect(reported, "\(health)")
+        #expect(health.contains(#""instance":{"instances":[{"expired":false"#) && health.contains(#""name":"b""#), "\(health)")
 
         // a dies without a word: once its lease (5 s) has run out, b fails its run.
         kill(a, SIGKILL)

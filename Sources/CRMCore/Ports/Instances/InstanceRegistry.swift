@@ -13,6 +13,8 @@ public protocol InstanceRegistry: Sendable {
                        version: String?) throws
     /// Every instance that ever heartbeated, by name.
     func instances() throws -> [InstanceRecord]
+    /// The runs in state `running`, with their instances, newest first.
+    func runningRuns() throws -> [JobRun]
     /// At `instance`'s start-up: marks `failed` (with `message`) its own runs left `running` by its previous life,
     /// runs of no instance (recorded before instances were named), and those of instances whose lease expired before
     /// `time`. Returns their ids.
