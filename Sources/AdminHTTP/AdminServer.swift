@@ -108,7 +108,7 @@ public struct AdminServer: Service {
             let verdict = authenticator.verdict(for: request)
             if verdict == .refused { return BasicAuthenticator.unauthorized() }
             let report = HealthReport(mailboxes: state.snapshot(), detailed: verdict == .accepted,
-                                      leases: state.heldLeases.snapshot())
+                                      leases: state.heldLeases.snapshot(), instances: state.instancesSnapshot())
             return Response(
                 status: HTTPResponse.Status(code: report.httpStatus),
                 headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],

@@ -22,6 +22,8 @@ public final class AdminState: PollObserver, Sendable {
     private let health: Mutex<[String: MailboxHealth]>
     /// Issue 14: the leases this instance holds (mailboxes, calendars), as its lease keepers record them.
     public let heldLeases: HeldLeases
+    /// The instances sharing the database (issue 14; `AdminState+Instances`).
+    let instancesReport = Mutex<InstancesHealth?>(nil)
 
     /// `mailboxes`: the enabled mailboxes of the configuration; each shows in `/healthz` and `/metrics` before its
     /// first poll. A mailbox not named here shows once it reports.

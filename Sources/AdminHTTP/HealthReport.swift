@@ -16,11 +16,16 @@ public struct HealthReport: Sendable, Equatable, Encodable {
     public var mailboxes: [String: MailboxHealth]?
     /// The leases this instance holds, by key; nil when the detail is withheld.
     public var leases: [String: HeldLease]?
+    /// This instance and the others sharing the database, and who runs each running run (issue 14); with the detail
+    /// only.
+    public var instances: InstancesHealth?
 
-    public init(mailboxes: [String: MailboxHealth], detailed: Bool, leases: [Lease] = []) {
+    public init(mailboxes: [String: MailboxHealth], detailed: Bool, leases: [Lease] = [],
+                instances: InstancesHealth? = nil) {
         status = mailboxes.values.allSatisfy(\.isHealthy) ? .ok : .degraded
         self.mailboxes = detailed ? mailboxes : nil
         self.leases = detailed ? Dictionary(leases.map { ($0.key.rawValue, HeldLease($0)) }, uniquingKeysWith: { $1 }) : nil
+        self.instances = detailed ? instances : nil
     }
 
     /// A lease as `/healthz` shows it.
@@ -39,13 +44,14 @@ public struct HealthReport: Sendable, Equatable, Encodable {
     /// 200 when `ok`, 503 when `degraded`.
     public var httpStatus: Int { status == .ok ? 200 : 503 }
 
-    enum CodingKeys: String, CodingKey { case status, mailboxes, leases }
+    enum CodingKeys: String, CodingKey { case status, mailboxes, leases, instances = "instance" }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(status, forKey: .status)
         if let mailboxes { try container.encode(mailboxes, forKey: .mailboxes) }
         if let leases { try container.encode(leases, forKey: .leases) }
+        if let instances { try container.encode(instances, forKey: .instances) }
     }
 
     /// The JSON text (keys sorted), one line.

@@ -110,6 +110,7 @@ extension AppDatabase {
         migrator.registerMigration("v6-archives", migrate: migrateArchives)
         migrator.registerMigration("v6-calendar-sync", migrate: migrateCalendarSync)
         migrator.registerMigration("v7-leases", migrate: migrateLeases)
+        migrator.registerMigration("v7-instances") { db in try migrateInstances(Database(.sqlite(db))) }
         return migrator
     }
 }

@@ -82,9 +82,7 @@ extension AppDatabase {
             // transaction, as they must be on a store that lets two writers in at once.
             try db.execute(sql: "DELETE FROM pending_runs WHERE id = ?", arguments: [id.rawValue])
             guard db.changesCount == 1 else { return .gone }
-            try db.execute(sql: "INSERT INTO job_runs (job, started_at, state, pending_run) VALUES (?, ?, 'running', ?)",
-                           arguments: [job, Self.timestamp(time), id.rawValue])
-            return .started(JobRunID(rawValue: try db.lastInsertedRowID))
+            return .started(try Self.insertRunningRun(db, job: job, at: time, pendingRun: id.rawValue))
         }
     }
 

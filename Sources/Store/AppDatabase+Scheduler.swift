@@ -68,18 +68,10 @@ extension AppDatabase: SchedulerStore {
         try startRunIfIdle(job: job, at: time, audit: nil)
     }
 
+    /// Issue 14: only the runs this process's instance (`ProcessInstance`) left by its previous life, those of no
+    /// instance, and those of instances whose lease expired; a live instance's runs stay (`failRunsLeftRunning(by:…)`).
     public func failRunsLeftRunning(at time: Date, message: String) throws -> [JobRunID] {
-        try writer.write { db in
-            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM job_runs WHERE state = 'running' ORDER BY id")
-            for id in ids {
-                let old = try String.fetchOne(db, sql: "SELECT messages FROM job_runs WHERE id = ?", arguments: [id])
-                var messages = Self.messages(old ?? "[]")
-                messages.append(message)
-                try db.execute(sql: "UPDATE job_runs SET state = 'failed', ended_at = ?, messages = ? WHERE id = ?",
-                               arguments: [Self.timestamp(time), try Self.messagesText(messages), id])
-            }
-            return ids.map(JobRunID.init(rawValue:))
-        }
+        try failRunsLeftRunning(by: ProcessInstance.name, at: time, message: message)
     }
 
     public func requestStop(of run: JobRunID, at time: Date) throws -> StopRequestOutcome {
@@ -124,18 +116,20 @@ extension AppDatabase: SchedulerStore {
     }
 
     static let runColumns = """
-        SELECT id, job, started_at, ended_at, state, examined, changed, messages, created, updated, unchanged, rejected \
-        FROM job_runs
+        SELECT id, job, started_at, ended_at, state, examined, changed, messages, created, updated, unchanged, rejected, \
+        instance FROM job_runs
         """
 
     static func jobRun(_ row: Row) -> JobRun {
         let ended: String? = row[3]
         let created: Int? = row[8]
+        let instance: String? = row[12]
         let imported = created.map { ImportRunCounts(created: $0, updated: row[9] ?? 0, unchanged: row[10] ?? 0,
                                                      rejected: row[11] ?? 0) }
         return JobRun(id: JobRunID(rawValue: row[0]), job: row[1], startedAt: date(row[2]) ?? .distantPast,
                       endedAt: ended.flatMap(date), state: JobRunState(rawValue: row[4]) ?? .failed,
-                      examined: row[5], changed: row[6], messages: messages(row[7]), imported: imported)
+                      examined: row[5], changed: row[6], messages: messages(row[7]), imported: imported,
+                      instance: instance.map(InstanceName.init))
     }
 
     private static func datesByJob(_ db: Database, sql: String) throws -> [String: Date] {

@@ -55,9 +55,7 @@ extension AppDatabase {
     /// Records a run of `job` that starts now (`rating run` of a person) with `audit`, in one transaction.
     public func startRun(job: String, at time: Date, audit: AuditLogEntry) throws -> JobRunID {
         try writer.write { db in
-            try db.execute(sql: "INSERT INTO job_runs (job, started_at, state) VALUES (?, ?, 'running')",
-                           arguments: [job, Self.timestamp(time)])
-            let run = JobRunID(rawValue: try db.lastInsertedRowID)
+            let run = try Self.insertRunningRun(db, job: job, at: time)
             try Self.insertAudit(db, Self.naming(audit, run))
             return run
         }
@@ -69,9 +67,7 @@ extension AppDatabase {
                                              arguments: [job]) {
                 return .busy(JobRunID(rawValue: busy))
             }
-            try db.execute(sql: "INSERT INTO job_runs (job, started_at, state) VALUES (?, ?, 'running')",
-                           arguments: [job, Self.timestamp(time)])
-            let run = JobRunID(rawValue: try db.lastInsertedRowID)
+            let run = try Self.insertRunningRun(db, job: job, at: time)
             if let audit { try Self.insertAudit(db, Self.naming(audit, run)) }
             return .started(run)
         }

@@ -24,9 +24,12 @@ public struct JobRun: Hashable, Sendable {
     public var messages: [String]
     /// An import's counts by row (runs of the job `import` only; nil for the scheduled jobs).
     public var imported: ImportRunCounts?
+    /// The instance that ran it (issue 14; nil for runs recorded before instances were named).
+    public var instance: InstanceName?
 
     public init(id: JobRunID, job: String, startedAt: Date, endedAt: Date?, state: JobRunState,
-                examined: Int, changed: Int, messages: [String], imported: ImportRunCounts? = nil) {
+                examined: Int, changed: Int, messages: [String], imported: ImportRunCounts? = nil,
+                instance: InstanceName? = nil) {
         self.id = id
         self.job = job
         self.startedAt = startedAt
@@ -36,6 +39,7 @@ public struct JobRun: Hashable, Sendable {
         self.changed = changed
         self.messages = messages
         self.imported = imported
+        self.instance = instance
     }
 }
 

@@ -21,8 +21,14 @@ public protocol SchedulerStore: JobRunLog {
     /// `startRunIfIdle(job:at:)` of a person's action (`jobs run NAME`): `audit` (its target, when empty, the run)
     /// is written in the same transaction as the start, and only when the run starts.
     func startRunIfIdle(job: String, at time: Date, audit: AuditLogEntry?) throws -> GuardedRunStart
-    /// Marks every run still `running` as `failed` with `message` (start-up after a crash); returns their ids.
+    /// Marks runs still `running` as `failed` with `message` (start-up after a crash); returns their ids. Only those
+    /// this process's instance left, those of no instance, and those of instances whose lease expired
+    /// (`InstanceRegistry.failRunsLeftRunning(by:at:message:)` for `ProcessInstance.name`).
     func failRunsLeftRunning(at time: Date, message: String) throws -> [JobRunID]
+    /// Starts the run of `job` for a fire time, once across every instance (issue 14): in one transaction, unless a
+    /// fire time at or after `bound` is recorded handled already (`handledElsewhere`), records `job` handled through
+    /// `time`, then starts the run as `startRunIfIdle` does, or not in standby. `bound` is the fire time for a cron job.
+    func claimScheduledRun(job: String, unhandledSince bound: Date, at time: Date) throws -> ScheduledRunClaim
 
     /// Asks the process running `run` to stop it (`jobs stop`); see `StopRequestOutcome`.
     func requestStop(of run: JobRunID, at time: Date) throws -> StopRequestOutcome

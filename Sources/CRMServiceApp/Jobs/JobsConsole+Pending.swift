@@ -55,10 +55,13 @@ extension JobsConsole {
         }
         let runs = try database.jobRuns(inState: state, limit: state == .running ? nil : Self.finishedRunsListed)
         guard !runs.isEmpty else { return "no \(state.rawValue) runs\n" }
-        var rows = [["RUN", "JOB", "STATE", "STARTED", "ENDED", "EXAMINED", "CHANGED"]]
+        // Running runs say which instance runs them (issue 14): `jobs stop` reaches it through the database.
+        let holder = state == .running
+        var rows = [["RUN", "JOB", "STATE", "STARTED", "ENDED", "EXAMINED", "CHANGED"] + (holder ? ["INSTANCE"] : [])]
         for run in runs {
             rows.append([run.id.description, run.job, run.state.rawValue, ISO8601.utcString(run.startedAt),
-                         run.endedAt.map(ISO8601.utcString) ?? "-", String(run.examined), String(run.changed)])
+                         run.endedAt.map(ISO8601.utcString) ?? "-", String(run.examined), String(run.changed)]
+                        + (holder ? [run.instance?.rawValue ?? "-"] : []))
         }
         return Self.table(rows)
     }

@@ -10,7 +10,8 @@ extension JobsConsole {
         let overview = try overview(registering: registered)
         var rows = [["JOB", "ENABLED", "TRIGGER", "STATE", "LAST RUN", "NEXT RUN"]]
         for job in overview.jobs {
-            let state = job.runningRun.map { "running (run \($0))" } ?? job.state
+            let holder = job.lastRun?.instance.map { " on \($0)" } ?? ""
+            let state = job.runningRun.map { "running (run \($0))\(holder)" } ?? job.state
             let lastText = job.lastRun.map { "\($0.id) \($0.state.rawValue) \(ISO8601.utcString($0.startedAt))" } ?? "never"
             let next: String
             if !job.scheduled {
@@ -27,6 +28,20 @@ extension JobsConsole {
         let pending = try pendingRuns()
         return "scheduler: \(overview.mode.rawValue)\n" + Self.table(rows)
             + (pending.isEmpty ? "no pending runs\n" : "pending runs:\n" + Self.pendingTable(pending))
+            + (try instancesTable(now: overview.now))
+    }
+
+    /// The instances sharing the database with their last heartbeat (issue 14); nothing when none ever beat.
+    func instancesTable(now: Date) throws -> String {
+        let instances = try database.instances()
+        guard !instances.isEmpty else { return "" }
+        var rows = [["INSTANCE", "STARTED", "LAST HEARTBEAT", "LEASE", "PID"]]
+        for instance in instances {
+            rows.append([instance.name.rawValue, ISO8601.utcString(instance.startedAt), ISO8601.utcString(instance.seenAt),
+                         instance.isExpired(at: now) ? "expired" : "until " + ISO8601.utcString(instance.expiresAt),
+                         instance.pid.map(String.init) ?? "-"])
+        }
+        return "instances:\n" + Self.table(rows)
     }
 
     /// `jobs runs [--day YYYY-MM-DD]`: the runs that started that UTC day (default today), with their messages.

@@ -36,9 +36,9 @@ public struct JobsConsole: Sendable {
                          pendingRecheck: Self.pendingRecheck)
     }
 
-    /// How long after reading the pending runs the service's scheduler reads them again: a `jobs run NAME --at` from
-    /// a terminal starts at most this late.
-    public static let pendingRecheck: TimeInterval = 15
+    /// How long after reading the pending runs and the mode the service's scheduler reads them again: a
+    /// `jobs run NAME --at` or `jobs standby` from a terminal or another instance takes effect at most this late.
+    public static let pendingRecheck: TimeInterval = 3
 
     /// `jobs run NAME`: runs the job now in this process, recorded in the run log; `audit` (the person's line) is
     /// written in the transaction that records the run's start.
@@ -48,7 +48,9 @@ public struct JobsConsole: Sendable {
         if try database.schedulerMode() == .standby {
             throw JobsCommandFailure("the scheduler is in standby: nothing runs until `jobs resume`")
         }
-        switch try await JobRunner(store: database, clock: clock).run(job, audit: audit) {
+        let runner = JobRunner(store: database, clock: clock)
+        // The command is the run's instance: it heartbeats while the run lasts (issue 14).
+        switch try await CommandHeartbeat.during(database, { try await runner.run(job, audit: audit) }) {
         case .failure(let busy):
             throw JobsCommandFailure("\(busy.description); `jobs stop \(busy.runningRun)` or wait")
         case .success(let report):

@@ -21,7 +21,8 @@ public struct RatingService {
         } else {
             database
         }
-        let outcome = try RatingJob(store: database, log: log).run(full: full, now: now)
+        // A command is the run's instance: it heartbeats while the run lasts (issue 14).
+        let outcome = try CommandHeartbeat.during(database) { try RatingJob(store: database, log: log).run(full: full, now: now) }
         var lines = ["rating run \(outcome.runID) (\(outcome.full ? "full" : "incremental")): "
             + "\(outcome.examined) accounts examined, \(outcome.changed) ratings changed, \(outcome.problems.count) problems"]
         lines += outcome.messages.map { "  \($0)" }

@@ -7,8 +7,10 @@ import ServiceLifecycle
 /// `run --once`: starts the jobs that are due now, as the scheduler would at start-up (a fire time missed since the
 /// last run, an interval job that never ran) and the pending one-off runs whose time has come, runs them one after the
 /// other and records them; returns their reports.
-/// Like the scheduler's start-up, it first marks runs left `running` by a crash `failed` (`run` is the one service of
-/// its database), so a crashed run neither stays `running` for ever nor blocks its job.
+/// Like the scheduler's start-up, it first marks runs left `running` by a crash `failed` (those of no instance and of
+/// instances whose lease expired: `--once` is a one-shot command, `cli@HOST:PID`, and never fails a live instance's
+/// run), so a crashed run neither stays `running` for ever nor blocks its job. Each due run is claimed like the
+/// scheduler's, so a fire time a live instance ran already does not run again.
 /// Jobs whose run is in progress elsewhere are passed over. On graceful shutdown no further job starts and the running
 /// one stops at its next check (recorded `stopped`).
 struct DueJobs: Sendable {
@@ -40,14 +42,17 @@ struct DueJobs: Sendable {
         var reports: [(job: JobName, report: JobRunner.Report)] = []
         try await withGracefulShutdownHandler {
             for run in due where !shutdown.isSet {
-                guard let job = byName[run.job] else { continue }
-                if let through = core.handledThrough(of: run.job) {
-                    try await BlockingThread.run { try store.recordScheduleHandled(job: run.job.rawValue, through: through) }
-                }
-                switch try await runner.begin(run.job, shutdown: shutdown) {
+                guard let job = byName[run.job], let bound = core.claimBound(of: run) else { continue }
+                // The claim records the fire time handled and starts the run in one transaction: a live instance
+                // that ran it already makes this a no-op (issue 14).
+                switch try await runner.claimScheduled(run.job, unhandledSince: bound, shutdown: shutdown) {
                 case .busy(let other):
                     logger.notice("job passed over: a run is in progress", metadata: ["job.name": "\(run.job)",
                                                                                       "job.run": "\(other)"])
+                case .handledElsewhere:
+                    logger.notice("job passed over: another instance ran it", metadata: ["job.name": "\(run.job)"])
+                case .standby:
+                    logger.notice("scheduler in standby: no job runs")
                 case .started(let context):
                     let report = try await runner.execute(job, in: context)
                     logger.info("run ended", metadata: ["job.name": "\(run.job)", "job.run": "\(report.runID)",

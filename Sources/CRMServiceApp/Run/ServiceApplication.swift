@@ -80,6 +80,8 @@ public struct ServiceApplication: Sendable {
     @discardableResult
     public func run(once: Bool = false) async throws -> OnceSummary {
         let path = configuration.database.path
+        // Every run this process starts records this instance (issue 14); `--once` stays a one-shot command.
+        if !once { ProcessInstance.set(InstanceName(configuration.instance.name)) }
         // Opening migrates: SQLite work, off the cooperative pool like all of it.
         let database = try await BlockingThread.run(name: "crmservice.open") { try DatabaseOpener.open(path) }
         let state = AdminState(mailboxes: polledMailboxes)
@@ -100,7 +102,10 @@ public struct ServiceApplication: Sendable {
             dueJobs: DueJobs(jobs: console.jobs(registering: registered), definitions: try definitions(console), store: database,
                              clock: SystemSchedulerClock(), logger: logger))
         if once {
-            try await group(services: [.init(service: dueJobs, successTerminationBehavior: .ignore)] + pollers).run()
+            // `--once` is a one-shot command: its own instance `cli@HOST:PID`, beating while it runs (issue 14).
+            try await CommandHeartbeat.during(database) {
+                try await group(services: [.init(service: dueJobs, successTerminationBehavior: .ignore)] + pollers).run()
+            }
             await BlockingThread.run(name: "crmservice.run-log") { observer.flush() }
             let failed = state.snapshot().filter { !$0.value.isHealthy }.keys.sorted()
             return OnceSummary(dueJobs.reports.withLock { $0 }, failedMailboxes: failed)
@@ -123,9 +128,18 @@ public struct ServiceApplication: Sendable {
             password: password.value, state: state, console: services, tls: tls, logger: logger,
             onServerRunning: onAdminServerRunning)
         let scheduler = try console.schedulerServiceForRun(logger: logger, control: control, registering: registered)
-        // Graceful shutdown goes from the last service to the first: pollers, scheduler, admin server.
+        let heartbeat = InstanceHeartbeat(registry: database, instance: ProcessInstance.name,
+                                          leaseSeconds: configuration.instance.leaseSeconds, logger: logger,
+                                          onBeat: { instances, running, now in
+                                              state.reportInstances(InstancesHealth(name: ProcessInstance.name, instances: instances,
+                                                                                    running: running, at: now))
+                                          })
+        // Graceful shutdown goes from the last service to the first: pollers, scheduler, admin server, and the
+        // heartbeat last, so the runs still stopping stay this live instance's.
         defer { observer.flush() }
         try await group(services: [
+            .init(service: heartbeat, successTerminationBehavior: .gracefullyShutdownGroup,
+                  failureTerminationBehavior: .cancelGroup),
             .init(service: admin, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .cancelGroup),
             .init(service: scheduler, successTerminationBehavior: .gracefullyShutdownGroup,
                   failureTerminationBehavior: .cancelGroup),

@@ -126,6 +126,30 @@ public struct SchedulerCore: Sendable {
         return .started(DueRun(job: name, scheduledFor: now, reason: .manual))
     }
 
+    /// The claim of a scheduled or catch-up run (issue 14): the run starts only if no fire time at or after this
+    /// instant is handled in the database yet (nil: a manual or pending run, claimed otherwise). A cron fire time
+    /// itself; for an interval job half an interval before it, as instances count intervals from their own starts.
+    public func claimBound(of run: DueRun) -> Date? {
+        guard run.reason != .manual, let entry = entries[run.job] else { return nil }
+        switch entry.definition.trigger {
+        case .cron: return run.scheduledFor
+        case .interval(let seconds): return run.scheduledFor.addingTimeInterval(-TimeInterval(seconds) / 2)
+        }
+    }
+
+    /// Another instance handled `name`'s fire time through `time`: this one does not run it, and an interval job
+    /// counts its next fire time from there, in step with the instance that ran it.
+    public mutating func handledElsewhere(_ name: JobName, through time: Date, now: Date) {
+        guard var entry = entries[name] else { return }
+        entry.running = false
+        entry.handledThrough = max(entry.handledThrough ?? time, time)
+        if case .interval = entry.definition.trigger, started {
+            entry.lastStart = max(entry.lastStart ?? time, time)
+            entry.nextFire = Self.nextFire(entry, after: now)
+        }
+        entries[name] = entry
+    }
+
     /// A run of `name` ended (completed, failed or stopped).
     public mutating func finished(_ name: JobName) {
         entries[name]?.running = false

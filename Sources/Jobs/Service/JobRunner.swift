@@ -41,6 +41,31 @@ public struct JobRunner: Sendable {
         }
     }
 
+    /// The answer to `claimScheduled`.
+    public enum ScheduledStart: Sendable {
+        case started(JobContext)
+        /// Another instance (or this one before a restart) handled the fire time through this instant.
+        case handledElsewhere(Date)
+        case busy(JobRunID)
+        /// The persisted mode is standby.
+        case standby
+    }
+
+    /// Starts the scheduled run of `job` for a fire time, once across the instances sharing the database: see
+    /// `SchedulerStore.claimScheduledRun` (`bound` from `SchedulerCore.claimBound(of:)`).
+    public func claimScheduled(_ job: JobName, unhandledSince bound: Date, shutdown: StopFlag = StopFlag()) async throws
+        -> ScheduledStart {
+        let now = clock.now()
+        let store = self.store
+        switch try await BlockingThread.run({ try store.claimScheduledRun(job: job.rawValue, unhandledSince: bound, at: now) }) {
+        case .handledElsewhere(let through): return .handledElsewhere(through)
+        case .busy(let id): return .busy(id)
+        case .standby: return .standby
+        case .started(let id):
+            return .started(JobContext(runID: id, job: job, startedAt: now, store: store, shutdown: shutdown))
+        }
+    }
+
     /// Starts pending run `pending` of `job` (`jobs run NAME --at`): its claim and the start of its run are one
     /// transaction. Nil when it was cancelled or started elsewhere in the meantime.
     public func claim(_ pending: PendingRunID, of job: JobName, shutdown: StopFlag = StopFlag()) async throws -> Start? {

@@ -9,6 +9,8 @@ public enum SchedulerEvent: Sendable, Hashable {
     case finished(JobName, JobRunID, JobRunState)
     /// A fire time was dropped: the job was still running (in this process or, with the id, in another).
     case skipped(JobName, runningRun: JobRunID?)
+    /// A fire time was claimed by another instance sharing the database (issue 14): it runs there, not here.
+    case handledElsewhere(JobName)
     /// The mode read from the database changed.
     case modeChanged(SchedulerMode)
     /// The service waits for its next wake-up (nil: none) with this many runs in progress.

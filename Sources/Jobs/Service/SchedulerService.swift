@@ -6,9 +6,14 @@ import ServiceLifecycle
 /// The scheduler (§7) as a long-running `Service`: drives `SchedulerCore` with an injected clock, runs each due job
 /// as a child task and records it in the run log.
 ///
-/// - Start-up: runs left `running` by a crash are marked `failed`; a run missed while the service was down runs once.
-/// - The mode is re-read from the database at every wake-up, so `jobs standby` / `jobs resume` from another process
-///   take effect at the next fire time; in standby nothing starts.
+/// - Start-up: runs left `running` by a crash are marked `failed` (with several instances, only this instance's own
+///   and those of instances whose lease expired: `SchedulerStore.failRunsLeftRunning`); a run missed while the
+///   service was down runs once.
+/// - Several instances on one database (issue 14) compute the same fire times; each scheduled or catch-up run is
+///   claimed in the database (`claimScheduledRun`), so a fire time runs once across them.
+/// - The mode is re-read from the database at every wake-up (at least every `pendingRecheck` seconds), so
+///   `jobs standby` / `jobs resume` from another process take effect within that; the claim of a scheduled run
+///   checks the mode in its transaction too. In standby nothing starts.
 /// - A job never runs twice at once: a fire time during its run is skipped (and noted in that run's messages); a
 ///   run of the same job started by another process (`jobs run`) also makes the fire time skipped.
 /// - How far each job's schedule is handled is stored after every wake-up, so the schedule survives restarts.
@@ -86,16 +91,6 @@ public struct SchedulerService: Service {
                 var shuttingDown = false
                 var replies: [JobName: @Sendable (SchedulerControl.RunNowAnswer) -> Void] = [:]
                 while true {
-                    for definition in definitions {
-                        let name = definition.name
-                        guard let through = core.handledThrough(of: name), persisted[name.rawValue] != through else { continue }
-                        do {
-                            try await BlockingThread.run { try store.recordScheduleHandled(job: name.rawValue, through: through) }
-                            persisted[name.rawValue] = through
-                        } catch {
-                            logger.error("cannot record the schedule", metadata: ["job.name": "\(name)", "error": "\(error)"])
-                        }
-                    }
                     for run in due {
                         let reply = replies.removeValue(forKey: run.job)
                         guard !shuttingDown, let job = jobs[run.job] else {
@@ -112,6 +107,22 @@ public struct SchedulerService: Service {
                                     continue
                                 }
                                 start = claimed
+                            } else if let bound = core.claimBound(of: run) {
+                                switch try await runner.claimScheduled(run.job, unhandledSince: bound, shutdown: shutdown) {
+                                case .started(let context): start = .started(context)
+                                case .busy(let other): start = .busy(other)
+                                case .handledElsewhere(let through):
+                                    core.handledElsewhere(run.job, through: through, now: clock.now())
+                                    logger.debug("fire time handled by another instance", metadata: ["job.name": "\(run.job)"])
+                                    observer?(.handledElsewhere(run.job))
+                                    continue
+                                case .standby:
+                                    core.finished(run.job)
+                                    core.setMode(.standby, now: clock.now())
+                                    logger.notice("scheduler mode changed", metadata: ["scheduler.mode": "standby"])
+                                    observer?(.modeChanged(.standby))
+                                    continue
+                                }
                             } else {
                                 start = try await runner.begin(run.job, shutdown: shutdown)
                             }
@@ -150,6 +161,18 @@ public struct SchedulerService: Service {
                         }
                     }
                     due = []
+                    // After the claims above: each claim is what records its own fire time handled, first come first
+                    // served across instances.
+                    for definition in definitions {
+                        let name = definition.name
+                        guard let through = core.handledThrough(of: name), persisted[name.rawValue] != through else { continue }
+                        do {
+                            try await BlockingThread.run { try store.recordScheduleHandled(job: name.rawValue, through: through) }
+                            persisted[name.rawValue] = through
+                        } catch {
+                            logger.error("cannot record the schedule", metadata: ["job.name": "\(name)", "error": "\(error)"])
+                        }
+                    }
                     if shuttingDown && contexts.isEmpty { break }
                     let nextWake = [core.nextWakeUp, pending.nextWakeUp(after: clock.now())].compactMap { $0 }.min()
                     if !shuttingDown, let wake = nextWake, armed.map({ wake < $0 }) ?? true {

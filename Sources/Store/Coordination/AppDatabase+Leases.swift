@@ -1,6 +1,5 @@
 import CRMCore
 import Foundation
-import GRDB
 
 /// `LeaseStore` (issue 14): each call one write transaction of conditional SQL that both engines run alike. Writers
 /// are serialised (SQLite's lock; on PostgreSQL the engine's advisory lock), and the UPDATE's own condition keeps the

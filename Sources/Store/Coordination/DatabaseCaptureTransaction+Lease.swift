@@ -1,5 +1,4 @@
 import CRMCore
-import GRDB
 
 extension DatabaseCaptureTransaction {
     /// The lease must still be the fence's holder's under its token; its expiry does not matter: while the row names

@@ -4,13 +4,16 @@ import Foundation
 /// The jobs page's view of the scheduler (`SchedulerOverview`, the runs of a day) as template data: times as UTC
 /// text, states in words.
 enum JobsView {
-    /// `running (run 12)`, `idle`, `standby`, `missed: runs at start-up`…
+    /// `running (run 12) on host-a`, `idle`, `standby`, `missed: runs at start-up`…
     static func state(_ job: SchedulerOverview.Job, mode: SchedulerMode) -> String {
-        if let run = job.runningRun { return "running (run \(run))" }
+        if let run = job.runningRun { return "running (run \(run))" + holder(job.lastRun?.instance) }
         if job.scheduled && mode == .standby { return "standby" }
         if job.catchUpPending { return "missed: runs at the next start" }
         return job.enabled ? job.state : "disabled"
     }
+
+    /// ` on INSTANCE`: which of the instances sharing the database runs it (issue 14); `jobs stop` reaches it.
+    static func holder(_ instance: InstanceName?) -> String { instance.map { " on \($0)" } ?? "" }
 
     static func jobs(_ overview: SchedulerOverview) -> [[String: Any]] {
         overview.jobs.map { job in
@@ -31,7 +34,7 @@ enum JobsView {
             [
                 "id": run.id.rawValue,
                 "job": run.job,
-                "state": run.state.rawValue,
+                "state": run.state.rawValue + (run.state == .running ? holder(run.instance) : ""),
                 "running": run.state == .running,
                 "started": MailboxHealth.utc(run.startedAt),
                 "ended": run.endedAt.map(MailboxHealth.utc) ?? "–",
