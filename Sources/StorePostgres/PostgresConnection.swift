@@ -23,6 +23,10 @@ public final class PostgresConnection: @unchecked Sendable {
                         "client_encoding"]
         var values = [configuration.host, String(configuration.port), configuration.user, configuration.database,
                       configuration.sslMode.rawValue, String(max(connectTimeoutSeconds, 2)), "crmservice", "UTF8"]
+        if let rootCertificate = configuration.rootCertificate {
+            keywords.append("sslrootcert")
+            values.append(rootCertificate)
+        }
         if let password {
             keywords.append("password")
             values.append(password)
