@@ -67,6 +67,8 @@ struct DbCommand: ParsableCommand {
             let outcome: DatabaseCopy.Outcome
             do { outcome = try copy.run() } catch let refused as DatabaseCopyRefused {
                 throw CommandFailure.badInput(refused.description)
+            } catch let unverified as DatabaseCopyUnverified {
+                throw CommandFailure.failed("db copy: \(unverified)")
             } catch {
                 throw CommandFailure.failed("db copy: \(error); the target holds nothing of it")
             }

@@ -35,7 +35,11 @@ public struct DatabaseCopy {
         do { report = try from.copyAll(to: to) } catch let error as DatabaseCopyTargetNotEmpty {
             throw DatabaseCopyRefused(problem: "--to: \(error.description)")
         }
-        return Outcome(tables: report.tables, comparison: try ExportComparison.run(source: from, target: to))
+        do {
+            return Outcome(tables: report.tables, comparison: try ExportComparison.run(source: from, target: to))
+        } catch {
+            throw DatabaseCopyUnverified(rows: report.totalRows, reason: String(describing: error))
+        }
     }
 
     /// Compares the exports of two stores without copying (`db compare`).
@@ -73,4 +77,14 @@ public struct DatabaseCopyOpenFailed: Error, Sendable, CustomStringConvertible {
     public var location: String
     public var reason: String
     public var description: String { "\(flag): cannot open \(location): \(reason)" }
+}
+
+/// The rows were copied (and committed) but an export failed on one side, so the copy is not verified (exit 1).
+public struct DatabaseCopyUnverified: Error, Sendable, CustomStringConvertible {
+    public var rows: Int
+    public var reason: String
+    public var description: String {
+        "copied \(rows) rows, but the verification could not run: \(reason); do not switch to the target before "
+            + "`db compare` reports every export equal"
+    }
 }

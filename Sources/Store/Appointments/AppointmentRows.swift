@@ -78,7 +78,7 @@ enum AppointmentRows {
 
     /// Every appointment of `owner` with its version and resource (every appointment when nil), by start then id.
     static func owned(by owner: UserID?, in db: Database) throws -> [Appointment] {
-        guard let owner else { return try fetchAll(db, where: "1", []) }
+        guard let owner else { return try fetchAll(db, where: "1 = 1", []) }
         return try fetchAll(db, where: "owner_id = ?", [owner.rawValue])
     }
 }

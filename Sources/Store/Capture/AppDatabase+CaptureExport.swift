@@ -113,7 +113,7 @@ extension AppDatabase {
         try Row.fetchAll(db, sql: """
             SELECT u.id, u.message_id, m.message_id, u.reason, m.from_address, m.subject, m.date, u.status, u.audit,
                    u.assigned_contact, u.dismiss_reason
-            FROM unmatched u JOIN messages m ON m.id = u.message_id WHERE ? IS NULL OR u.id = ? ORDER BY u.id
+            FROM unmatched u JOIN messages m ON m.id = u.message_id WHERE CAST(? AS BIGINT) IS NULL OR u.id = ? ORDER BY u.id
             """, arguments: [only, only]).map { row in
             let message: Int64 = row[1]
             let messageSources = try sources?[message] ?? (sources == nil

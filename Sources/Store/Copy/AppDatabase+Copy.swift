@@ -1,4 +1,5 @@
-import GRDB
+import Foundation
+import StorePostgres
 
 extension AppDatabase {
     /// Copies every row of this store into `target` (`crmservice db copy`): every table of the migrated schema,
@@ -23,7 +24,7 @@ extension AppDatabase {
                     if seeds[table.name] != nil { try into.execute(sql: "DELETE FROM \(CopiedTable.quoted(table.name))") }
                     report.tables.append(TableRows(table: table.name, rows: try Self.copyRows(of: table, from: from, into: into)))
                 }
-                try Self.carrySequences(from: from, into: into)
+                try Self.resetCounters(from: from, into: into)
                 return report
             }
         }
@@ -31,8 +32,8 @@ extension AppDatabase {
 
     /// The tables of the source, in dependency order, after checking that the target has the same ones.
     private static func copiedTables(from: Database, into: Database) throws -> [CopiedTable] {
-        let source = try CopiedTable.readSQLite(from)
-        let target = try CopiedTable.readSQLite(into)
+        let source = try CopiedTable.read(from)
+        let target = try CopiedTable.read(into)
         let targetColumns = Dictionary(target.map { ($0.name, Set($0.columns)) }, uniquingKeysWith: { first, _ in first })
         for table in source {
             guard let columns = targetColumns[table.name] else {
@@ -50,13 +51,13 @@ extension AppDatabase {
     }
 
     /// Refuses a target with a row in any table, except the rows the migrations insert themselves.
-    private static func refuseUnlessEmpty(_ db: Database, tables: [CopiedTable], seeds: [String: [Row]],
+    private static func refuseUnlessEmpty(_ db: Database, tables: [CopiedTable], seeds: [String: [[DatabaseValue]]],
                                           target: String) throws {
         var holding: [TableRows] = []
         for table in tables {
             let name = CopiedTable.quoted(table.name)
             if let seed = seeds[table.name] {
-                let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(name)")
+                let rows = try seedRows(db, table)
                 if rows != seed { holding.append(TableRows(table: table.name, rows: rows.count)) }
             } else if let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(name)"), count > 0 {
                 holding.append(TableRows(table: table.name, rows: count))
@@ -65,17 +66,29 @@ extension AppDatabase {
         if !holding.isEmpty { throw DatabaseCopyTargetNotEmpty(target: target, tables: holding) }
     }
 
-    /// The rows the migrations alone leave in a new database, by table (from a migrated in-memory database).
-    private static func migrationSeeds() throws -> [String: [Row]] {
-        let fresh = try AppDatabase(DatabaseQueue())
+    /// The rows the migrations alone leave in a new database, by table (from a migrated SQLite file made for the
+    /// purpose and removed: the PostgreSQL migrations insert the same rows).
+    private static func migrationSeeds() throws -> [String: [[DatabaseValue]]] {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("crmservice-seeds-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let fresh = try AppDatabase.open(path: path)
         return try fresh.writer.read { db in
-            var seeds: [String: [Row]] = [:]
-            for table in try CopiedTable.readSQLite(db) {
-                let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(CopiedTable.quoted(table.name))")
+            var seeds: [String: [[DatabaseValue]]] = [:]
+            for table in try CopiedTable.read(db) {
+                let rows = try seedRows(db, table)
                 if !rows.isEmpty { seeds[table.name] = rows }
             }
             return seeds
         }
+    }
+
+    /// A table's stored columns without `rowid`, in key order: how seed rows are compared across engines.
+    private static func seedRows(_ db: Database, _ table: CopiedTable) throws -> [[DatabaseValue]] {
+        let columns = table.columns.filter { $0 != "rowid" }.sorted()
+        guard !columns.isEmpty else { return [] }
+        let sql = "SELECT " + columns.map(CopiedTable.quoted).joined(separator: ", ") + " FROM " + CopiedTable.quoted(table.name)
+            + " ORDER BY " + columns.map(CopiedTable.quoted).joined(separator: ", ")
+        return try Row.fetchAll(db, sql: sql).map(\.values)
     }
 
     /// Copies one table's rows, streamed (attachments and archives can be large), in key order; a table that refers
@@ -90,12 +103,12 @@ extension AppDatabase {
         if table.selfReferences.isEmpty {
             let rows = try Row.fetchCursor(from, sql: select)
             while let row = try rows.next() {
-                try insert.execute(arguments: StatementArguments(row.databaseValues))
+                try insert.execute(arguments: arguments(row))
                 copied += 1
             }
         } else {
             for row in parentsFirst(try Row.fetchAll(from, sql: select), table.selfReferences) {
-                try insert.execute(arguments: StatementArguments(row.databaseValues))
+                try insert.execute(arguments: arguments(row))
                 copied += 1
             }
         }
@@ -130,8 +143,20 @@ extension AppDatabase {
         return ordered
     }
 
-    /// SQLite's AUTOINCREMENT counters: a target never hands out an id the source already used (and deleted).
-    private static func carrySequences(from: Database, into: Database) throws {
+    private static func arguments(_ row: Row) -> StatementArguments {
+        var arguments = StatementArguments()
+        arguments.values = row.values
+        return arguments
+    }
+
+    /// The id counters: on PostgreSQL every identity sequence moves past the copied ids; on SQLite the
+    /// AUTOINCREMENT counters take the source's (an id the source used and deleted is not handed out again).
+    private static func resetCounters(from: Database, into: Database) throws {
+        if case .postgres(let connection) = into.backend {
+            try postgresResetIdentities(connection)
+            return
+        }
+        guard !from.isPostgres else { return }
         for row in try Row.fetchAll(from, sql: "SELECT name, seq FROM sqlite_sequence") {
             let name: String = row["name"]
             let seq: Int64 = row["seq"]

@@ -1,5 +1,3 @@
-import GRDB
-
 /// One table as `db copy` sees it: the columns copied by name, in the source's order, and the foreign keys that
 /// decide the order of tables (and, for a table that refers to itself, of its rows).
 struct CopiedTable: Sendable, Equatable {
@@ -28,46 +26,82 @@ struct CopiedTable: Sendable, Equatable {
 }
 
 extension CopiedTable {
-    /// The tables of a SQLite store in creation order (the migrations' order), without SQLite's own and the migration
-    /// log (each side keeps its own).
-    static func readSQLite(_ db: Database) throws -> [CopiedTable] {
+    /// The tables of the store in creation order, without the engine's own and the migration log (each side keeps
+    /// its own). The catalogue differs between the engines; what is read from it does not.
+    static func read(_ db: Database) throws -> [CopiedTable] {
+        db.isPostgres ? try readPostgres(db) : try readSQLite(db)
+    }
+
+    private static func readSQLite(_ db: Database) throws -> [CopiedTable] {
         let names = try String.fetchAll(db, sql: """
             SELECT name FROM sqlite_master
             WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name <> 'grdb_migrations'
             ORDER BY rowid
             """)
-        return try names.map { try readSQLite(db, table: $0) }
+        return try names.map { table in
+            // hidden: 0 a stored column, 2 and 3 generated ones.
+            let columns = try Row.fetchAll(db, sql: "SELECT name, type, pk, hidden FROM pragma_table_xinfo(?) ORDER BY cid",
+                                           arguments: [table])
+            var stored = columns.filter { ($0["hidden"] as Int64? ?? 0) == 0 }.map { $0["name"] as String }
+            let keyColumns = columns.filter { ($0["pk"] as Int64? ?? 0) > 0 }
+                .sorted { ($0["pk"] as Int64) < ($1["pk"] as Int64) }
+            let withoutRowid = try Bool.fetchOne(db, sql: "SELECT wr <> 0 FROM pragma_table_list WHERE name = ? AND schema = 'main'",
+                                                 arguments: [table]) ?? false
+            let integerKey = keyColumns.count == 1 && (keyColumns[0]["type"] as String).uppercased() == "INTEGER"
+            var order = keyColumns.map { $0["name"] as String }
+            if !withoutRowid && !integerKey {
+                stored.append("rowid")
+                order = ["rowid"]
+            }
+            let keys = try Row.fetchAll(db, sql: "SELECT \"table\" AS parent, \"from\" AS child, \"to\" AS referenced FROM pragma_foreign_key_list(?)",
+                                        arguments: [table])
+            return make(table, stored, order, keys.map { ($0["parent"], $0["child"], $0["referenced"]) })
+        }
     }
 
-    private static func readSQLite(_ db: Database, table: String) throws -> CopiedTable {
-        // hidden: 0 a stored column, 2 and 3 generated ones.
-        let columns = try Row.fetchAll(db, sql: "SELECT name, type, pk, hidden FROM pragma_table_xinfo(?) ORDER BY cid",
-                                       arguments: [table])
-        var stored = columns.filter { ($0["hidden"] as Int64? ?? 0) == 0 }.map { $0["name"] as String }
-        let keyColumns = columns.filter { ($0["pk"] as Int64? ?? 0) > 0 }
-            .sorted { ($0["pk"] as Int64) < ($1["pk"] as Int64) }
-        let withoutRowid = try Bool.fetchOne(db, sql: "SELECT wr <> 0 FROM pragma_table_list WHERE name = ? AND schema = 'main'",
-                                             arguments: [table]) ?? false
-        let integerKey = keyColumns.count == 1 && (keyColumns[0]["type"] as String).uppercased() == "INTEGER"
-        var order = keyColumns.map { $0["name"] as String }
-        if !withoutRowid && !integerKey {
-            stored.append("rowid")
-            order = ["rowid"]
+    private static func readPostgres(_ db: Database) throws -> [CopiedTable] {
+        let names = try String.fetchAll(db, sql: """
+            SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = current_schema() AND c.relkind = 'r' AND c.relname <> 'crm_migrations'
+            ORDER BY c.oid
+            """)
+        return try names.map { table in
+            let stored = try String.fetchAll(db, sql: """
+                SELECT attname FROM pg_attribute
+                WHERE attrelid = to_regclass(?) AND attnum > 0 AND NOT attisdropped AND attgenerated = ''
+                ORDER BY attnum
+                """, arguments: [table])
+            let key = try String.fetchAll(db, sql: """
+                SELECT a.attname FROM pg_index i
+                JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
+                WHERE i.indrelid = to_regclass(?) AND i.indisprimary
+                ORDER BY array_position(i.indkey, a.attnum)
+                """, arguments: [table])
+            let keys = try Row.fetchAll(db, sql: """
+                SELECT p.relname AS parent, ca.attname AS child, pa.attname AS referenced
+                FROM pg_constraint k
+                JOIN pg_class p ON p.oid = k.confrelid
+                JOIN pg_attribute ca ON ca.attrelid = k.conrelid AND ca.attnum = k.conkey[1]
+                JOIN pg_attribute pa ON pa.attrelid = k.confrelid AND pa.attnum = k.confkey[1]
+                WHERE k.contype = 'f' AND k.conrelid = to_regclass(?)
+                """, arguments: [table])
+            let order = stored.contains("rowid") ? ["rowid"] : key
+            return make(table, stored, order, keys.map { ($0["parent"], $0["child"], $0["referenced"]) })
         }
+    }
+
+    private static func make(_ table: String, _ columns: [String], _ order: [String],
+                             _ keys: [(parent: String, child: String, referenced: String?)]) -> CopiedTable {
         var parents = Set<String>()
         var selfReferences: [SelfReference] = []
-        for key in try Row.fetchAll(db, sql: "SELECT \"table\", \"from\", \"to\" FROM pragma_foreign_key_list(?)",
-                                    arguments: [table]) {
-            let parent: String = key["table"]
-            if parent == table {
-                let to: String? = key["to"]
-                selfReferences.append(SelfReference(column: key["from"], parentColumn: to ?? order.first ?? "rowid"))
+        for key in keys {
+            if key.parent == table {
+                selfReferences.append(SelfReference(column: key.child, parentColumn: key.referenced ?? order.first ?? "rowid"))
             } else {
-                parents.insert(parent)
+                parents.insert(key.parent)
             }
         }
-        return CopiedTable(name: table, columns: stored, orderColumns: order, parents: parents,
-                           selfReferences: selfReferences)
+        return CopiedTable(name: table, columns: columns, orderColumns: order, parents: parents, selfReferences: selfReferences)
     }
 
     /// `tables` with every table after the ones it refers to, otherwise in their given order.

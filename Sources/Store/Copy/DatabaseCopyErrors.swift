@@ -7,7 +7,9 @@ public struct DatabaseCopyTargetNotEmpty: Error, Sendable, Equatable, CustomStri
     public var tables: [TableRows]
 
     public var description: String {
-        "\(target) is not empty (" + tables.map { "\($0.table): \($0.rows) rows" }.joined(separator: ", ")
+        let shown = tables.prefix(5).map { "\($0.table): \($0.rows) rows" }
+            + (tables.count > 5 ? ["\(tables.count - 5) more tables"] : [])
+        return "\(target) is not empty (" + shown.joined(separator: ", ")
             + "); db copy writes only into a new, empty database, and wrote nothing"
     }
 }
