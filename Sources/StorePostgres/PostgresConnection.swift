@@ -31,6 +31,10 @@ public final class PostgresConnection: @unchecked Sendable {
         var values = [configuration.host, String(configuration.port), configuration.user, configuration.database,
                       configuration.sslMode.rawValue, String(max(connectTimeoutSeconds, 2)), "crmservice", "UTF8",
                       "-c client_min_messages=warning"]
+        if let rootCertificate = configuration.rootCertificate {
+            keywords.append("sslrootcert")
+            values.append(rootCertificate)
+        }
         if let password {
             keywords.append("password")
             values.append(password)

@@ -22,7 +22,7 @@ struct ArchiveCommand: ParsableCommand {
 
         func run() throws {
             let configuration = try database.configuration()
-            let store = try openDatabase(try database.databasePath(in: configuration))
+            let store = try openDatabase(try database.location(in: configuration))
             let acting = try actor.resolve(in: store, needs: .archive)
             let day: Day
             if let asOf {

@@ -9,6 +9,7 @@ struct CRMServiceCommand: AsyncParsableCommand {
             ParseCommand.self, ImportCommand.self, ExportCommand.self, RatingCommand.self, CronCommand.self,
             ReplayCommand.self, PollCommand.self, UnmatchedCommand.self, JobsCommand.self, RunCommand.self,
             AdminCommand.self, AppointmentsCommand.self, DigestCommand.self, ArchiveCommand.self, CalendarCommand.self,
+            DbCommand.self,
         ]
     )
 }

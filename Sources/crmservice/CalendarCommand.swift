@@ -37,7 +37,7 @@ struct CalendarCommand: ParsableCommand {
             guard let settings = configuration.calendars else {
                 throw CommandFailure.badInput("\(databaseOptions.config ?? ""): no calendars: section")
             }
-            let database = try openDatabase(try databaseOptions.databasePath(in: configuration))
+            let database = try openDatabase(try databaseOptions.location(in: configuration))
             let service = CalendarSyncService(database: database, settings: settings)
             let reports: [CalendarSyncReport]
             do {

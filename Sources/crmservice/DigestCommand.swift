@@ -26,8 +26,11 @@ struct DigestCommand: ParsableCommand {
         @Option(help: "The service configuration (YAML) with a `digest` section and admin.public_url.")
         var config: String
 
-        @Option(help: "The SQLite database; wins over the configuration's database.path.")
+        @Option(help: "The database (a SQLite file or postgres://…); wins over the configuration's database.path or database.url.")
         var db: String?
+
+        @Option(name: .customLong("db-password-file"), help: "The PostgreSQL password file for --db postgres://….")
+        var dbPasswordFile: String?
 
         @Flag(help: "Print the messages that would be sent; send and record nothing.")
         var dryRun = false
@@ -42,7 +45,13 @@ struct DigestCommand: ParsableCommand {
                 throw CommandFailure.badInput(
                     "\(config): digest: is required to send digests (smtp_url, from; and admin.public_url)")
             }
-            let store = try openDatabase(db ?? configuration.database.path)
+            let location: StoreLocation?
+            do {
+                location = try DatabaseChoice.location(db: db, passwordFile: dbPasswordFile, configuration: configuration.database)
+            } catch {
+                throw CommandFailure.badInput(error.description)
+            }
+            let store = try openDatabase(location ?? configuration.database.location)
             let sending: DigestSending
             do {
                 sending = try DigestSending(configuration: configuration, file: config, database: store)

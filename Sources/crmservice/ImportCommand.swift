@@ -87,10 +87,3 @@ struct ImportSummaryText {
     let text: String
     init(_ s: ImportResult) { text = "\(s.inserted) inserted, \(s.updated) updated, \(s.unchanged) unchanged" }
 }
-
-/// Opens `--db`, turning a failure into exit 1 with the path.
-func openDatabase(_ path: String) throws -> StoreDatabase {
-    do { return try DatabaseOpener.open(path) } catch {
-        throw CommandFailure.failed("cannot open database \(path): \(error)")
-    }
-}

@@ -29,7 +29,7 @@ struct JobsCommand: ParsableCommand {
         /// The console and its database, for the actions that check and record `--as`.
         func open() throws -> (console: JobsConsole, store: StoreDatabase) {
             let configuration = try database.configuration()
-            let store = try openDatabase(try database.databasePath(in: configuration))
+            let store = try openDatabase(try database.location(in: configuration))
             return (JobsConsole(database: store, jobs: configuration?.jobs), store)
         }
     }

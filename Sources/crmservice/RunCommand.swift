@@ -30,10 +30,12 @@ struct RunCommand: AsyncParsableCommand {
         let application: ServiceApplication
         do {
             configuration = try ServiceConfiguration(contentsOf: config)
+            // database.password_file: unreadable or readable by others is bad input naming the key, before starting.
+            _ = try DatabaseChoice.location(db: nil, passwordFile: nil, configuration: configuration.database, environment: [:])
             application = try ServiceApplication(configuration: configuration, file: config,
                                                  makePollers: MailboxPolling.pollers)
         } catch {
-            throw CommandFailure.badInput(error.description)
+            throw CommandFailure.badInput(String(describing: error))
         }
         let summary: OnceSummary
         do { summary = try await application.run(once: once) } catch {

@@ -84,7 +84,7 @@ struct PostgresConnectionTests {
         #expect(try PostgresConfiguration(url: "postgres://crm@db.example/crm?sslmode=disable").sslMode == .disable)
         #expect(try PostgresConfiguration(url: "postgresql://crm@db.example/crm?sslmode=verify-full").sslMode == .verifyFull)
         let plain = try PostgresConfiguration(url: "postgres://crm@db.example/crm")
-        #expect(plain == PostgresConfiguration(user: "crm", host: "db.example", port: 5432, database: "crm", sslMode: .prefer))
+        #expect(plain == PostgresConfiguration(user: "crm", host: "db.example", port: 5432, database: "crm", sslMode: .verifyFull))
         #expect(throws: PostgresURLInvalid.self) { try PostgresConfiguration(url: "postgres://crm@db/crm?sslmode=maybe") }
         let secret = "hunter2"
         let error = try #require(throws: PostgresURLInvalid.self) {

@@ -97,6 +97,7 @@ extension DatabaseSettings {
         if url != nil, path != nil {
             settings.problem("database.url", "database.path and database.url name two stores: give one of them")
         }
+        if let url, let problem = DatabaseChoice.urlProblem(url) { settings.problem("database.url", problem) }
     }
 }
 

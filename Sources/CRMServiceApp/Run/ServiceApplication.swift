@@ -79,11 +79,11 @@ public struct ServiceApplication: Sendable {
     /// runs of `once` did (nothing otherwise).
     @discardableResult
     public func run(once: Bool = false) async throws -> OnceSummary {
-        let path = configuration.database.path
+        let location = configuration.database.location
         // Every run this process starts records this instance (issue 14); `--once` stays a one-shot command.
         if !once { ProcessInstance.set(InstanceName(configuration.instance.name)) }
-        // Opening migrates: SQLite work, off the cooperative pool like all of it.
-        let database = try await BlockingThread.run(name: "crmservice.open") { try DatabaseOpener.open(path) }
+        // Opening migrates (or connects): blocking work, off the cooperative pool like all of it.
+        let database = try await BlockingThread.run(name: "crmservice.open") { try DatabaseOpener.open(location) }
         let state = AdminState(mailboxes: polledMailboxes)
         // The pollers report to the admin server through the mail-poll run log (§7: every run is recorded).
         let observer = MailPollRunLog(passingTo: state, log: database, logger: logger)
