@@ -1,3 +1,4 @@
+import StoreTestSupport
 import CRMCore
 import Foundation
 import Testing
@@ -14,7 +15,7 @@ private func t(_ seconds: Int) -> Date { Date(timeIntervalSince1970: TimeInterva
 
     @Test("Issue 14: a fire time is claimed once; a later claim finds it handled; standby and a running run refuse")
     func claimOnce() throws {
-        let other = try AppDatabase.open(path: path)
+        let other = try TestStore.open(path: path)
         guard case .started(let run) = try db.database.claimScheduledRun(job: "rating", unhandledSince: t(0), at: t(1)) else {
             Issue.record("the first claim did not start")
             return

@@ -1,3 +1,4 @@
+import StoreTestSupport
 import CRMCore
 import Foundation
 import Jobs
@@ -23,7 +24,7 @@ import TestSupport
         private(set) var elsewhere = 0
 
         init(path: String, now: Date, definitions: [JobDefinition]) throws {
-            database = try AppDatabase.open(path: path)
+            database = try TestStore.open(path: path)
             clock = TestSchedulerClock(now)
             job = RecordingJob("rating")
             let (stream, continuation) = AsyncStream.makeStream(of: SchedulerEvent.self)
