@@ -25,6 +25,7 @@ test: setup
 	$(SWIFT) build --build-tests
 	$(PYTHON) scripts/compare-python-email --min-files 35 --bin .build/debug/crmservice Fixtures/mime Fixtures/mail
 	SWIFT=$(SWIFT) scripts/swift-test --skip-build --no-parallel
+	SWIFT=$(SWIFT) scripts/swift-test-postgres --skip-build --no-parallel
 
 fuzz: setup
 	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_ICAL_SECONDS=$(FUZZ_ICAL_SECONDS) scripts/fuzz

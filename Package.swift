@@ -114,13 +114,13 @@ let package = Package(
             name: "IMAPClientTests",
             dependencies: ["IMAPClient", "TestSupport", .product(name: "Logging", package: "swift-log")]
         ),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "CRMCore"]),
+        .testTarget(name: "StoreTests", dependencies: ["StoreTestSupport", "Store", "CRMCore"]),
         .testTarget(name: "CalendarTests", dependencies: ["Calendar", "CRMCore", "TestSupport"]),
-        .testTarget(name: "CaptureTests", dependencies: ["Capture", "CRMServiceApp", "Store", "Matching", "MailMIME", "CRMCore"]),
+        .testTarget(name: "CaptureTests", dependencies: ["StoreTestSupport", "Capture", "CRMServiceApp", "Store", "Matching", "MailMIME", "CRMCore"]),
         .testTarget(
             name: "PollingTests",
             dependencies: [
-                "Capture", "CRMServiceApp", "Store", "IMAPClient", "CRMCore", "TestSupport", "AdminHTTP",
+                "StoreTestSupport", "Capture", "CRMServiceApp", "Store", "IMAPClient", "CRMCore", "TestSupport", "AdminHTTP",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -129,16 +129,18 @@ let package = Package(
                 "Support/scripted-imap-server.py", "Support/hostile-imap-server.py", "Support/tls_test_server.py",
             ]
         ),
-        .testTarget(name: "CRMServiceAppTests", dependencies: ["CRMServiceApp", "MailMIME", "TestSupport"]),
-        .testTarget(name: "AdminHTTPTests", dependencies: ["AdminHTTP", "CRMCore", "Store", "TestSupport", "CRMServiceApp"]),
+        .testTarget(name: "CRMServiceAppTests", dependencies: ["StoreTestSupport", "CRMServiceApp", "MailMIME", "TestSupport"]),
+        .testTarget(name: "AdminHTTPTests", dependencies: ["StoreTestSupport", "AdminHTTP", "CRMCore", "Store", "TestSupport", "CRMServiceApp"]),
         .testTarget(
             name: "DigestTests",
-            dependencies: ["Digest", "CRMServiceApp", "Store", "Capture", "Matching", "MailMIME", "CRMCore", "TestSupport"]
+            dependencies: ["StoreTestSupport", "Digest", "CRMServiceApp", "Store", "Capture", "Matching", "MailMIME", "CRMCore", "TestSupport"]
         ),
-        .testTarget(name: "ArchiveTests", dependencies: ["Archive", "CRMServiceApp", "Store", "CRMCore", "TestSupport"]),
+        .testTarget(name: "ArchiveTests", dependencies: ["StoreTestSupport", "Archive", "CRMServiceApp", "Store", "CRMCore", "TestSupport"]),
         // Helpers shared by test targets (the Dovecot harness, child processes, prerequisites, a plain HTTP client for
         // the admin server); never linked into the product.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // Opens a test's store on SQLite, or on PostgreSQL in the suite's PostgreSQL pass (CRM_TEST_POSTGRES_URL).
+        .target(name: "StoreTestSupport", dependencies: ["Store", "StorePostgres"], path: "Tests/StoreTestSupport"),
         // PostgreSQL (issue 14): libpq from Debian's libpq-dev, synchronous like GRDB (docs/postgresql.md).
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .target(name: "StorePostgres", dependencies: ["CRMCore", "CLibPQ"]),
@@ -146,7 +148,7 @@ let package = Package(
         .testTarget(name: "CalDAVClientTests", dependencies: ["CalDAVClient", "CRMCore", "TestSupport"]),
         .testTarget(
             name: "CalendarSyncTests",
-            dependencies: ["CalendarSync", "CalDAVClient", "CRMServiceApp", "Store", "CRMCore", "TestSupport"]
+            dependencies: ["StoreTestSupport", "CalendarSync", "CalDAVClient", "CRMServiceApp", "Store", "CRMCore", "TestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,6 +1,5 @@
 import CRMCore
 import Foundation
-import GRDB
 
 /// The account pages (§8). Subsidiaries are found with a recursive query whose `UNION` keeps each account once, so
 /// parent links that form a cycle end the recursion instead of looping.

@@ -1,5 +1,4 @@
 import CRMCore
-import GRDB
 
 extension AppDatabase: CaptureStore {
     /// The address book as it is now: users, contacts with their normalised addresses (remembered ones included),

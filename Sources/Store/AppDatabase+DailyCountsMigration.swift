@@ -8,7 +8,7 @@ extension AppDatabase {
     /// Days before the upgrade are filled from what the stored messages say (their first capture and their present
     /// outcome: activity, unmatched, or `ignored` for an excluded one); ignored `internal` mail and duplicates of
     /// those days were never recorded and stay uncounted.
-    static func migrateDailyCounts(_ db: Database) throws {
+    static func migrateDailyCounts(_ db: GRDB.Database) throws {
         try db.execute(sql: """
             CREATE TABLE daily_outcomes (
                 day TEXT NOT NULL CHECK (length(day) = 10),

@@ -1,6 +1,5 @@
 import CRMCore
 import Foundation
-import GRDB
 
 extension AppDatabase: DashboardSource {
     public func capturedPerDay(from first: Day, through last: Day) throws -> [DailyOutcomeCount] {

@@ -1,6 +1,5 @@
 import CRMCore
 import Foundation
-import GRDB
 
 /// The users' digest (§11) over SQLite: `v6-digest` keeps, per user, the end of the period of their last accepted
 /// digest and every entry it listed, so that an entry is listed to a user once.

@@ -1,6 +1,5 @@
 import CRMCore
 import Foundation
-import GRDB
 
 /// One account as exported (§6 `export accounts`).
 public struct AccountExportRow: Hashable, Sendable {

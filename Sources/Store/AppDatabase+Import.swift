@@ -1,6 +1,5 @@
 import CRMCore
 import Foundation
-import GRDB
 
 extension AppDatabase {
     /// The ids among `ids` that name no account.

@@ -1,6 +1,5 @@
 import CRMCore
 import Foundation
-import GRDB
 
 extension AppDatabase {
     /// How many of a rejected file's problems its run keeps as messages.
@@ -66,7 +65,7 @@ extension AppDatabase {
                              state.rawValue, examined ?? (counts.created + counts.updated + counts.unchanged + counts.rejected),
                              counts.created + counts.updated, try messagesText(messages),
                              counts.created, counts.updated, counts.unchanged, counts.rejected])
-        return JobRunID(rawValue: db.lastInsertedRowID)
+        return JobRunID(rawValue: try db.lastInsertedRowID)
     }
 
     /// The audit line's detail is its own (a prefix such as the file's name) followed by the outcome.

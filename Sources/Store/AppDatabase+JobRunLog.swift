@@ -1,13 +1,12 @@
 import CRMCore
 import Foundation
-import GRDB
 
 extension AppDatabase: JobRunLog {
     public func startRun(job: String, at time: Date) throws -> JobRunID {
         try writer.write { db in
             try db.execute(sql: "INSERT INTO job_runs (job, started_at, state) VALUES (?, ?, 'running')",
                            arguments: [job, Self.timestamp(time)])
-            return JobRunID(rawValue: db.lastInsertedRowID)
+            return JobRunID(rawValue: try db.lastInsertedRowID)
         }
     }
 

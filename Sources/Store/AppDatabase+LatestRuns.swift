@@ -1,5 +1,4 @@
 import CRMCore
-import GRDB
 
 extension AppDatabase {
     /// The newest `limit` runs of `job`, newest first (the rating page's log).

@@ -13,7 +13,7 @@ extension AppDatabase {
     /// keeps every attempt. `console_sessions` holds the SHA-256 of the cookie's token, never the token.
     /// `audit_log.origin`: `cli` or `console`; entries written before are from the CLI (the only place a person could
     /// act).
-    static func migrateLogins(_ db: Database) throws {
+    static func migrateLogins(_ db: GRDB.Database) throws {
         try db.execute(sql: """
             CREATE TABLE login_rights (
                 user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,

@@ -96,7 +96,7 @@ extension AppDatabase {
                 """)
         }
         registerCaptureMigrations(in: &migrator)
-        migrator.registerMigration("v3-scheduler", migrate: migrateScheduler)
+        migrator.registerMigration("v3-scheduler") { db in try migrateScheduler(Database(.sqlite(db))) }
         migrator.registerMigration("v4-copies", migrate: migrateCopies)
         registerLimitsMigrations(in: &migrator)
         migrator.registerMigration("v5-logins", migrate: migrateLogins)
@@ -105,8 +105,8 @@ extension AppDatabase {
         migrator.registerMigration("v5-rejected-suggestions", migrate: migrateRejectedSuggestions)
         migrator.registerMigration("v5-address-book-version", migrate: migrateAddressBookVersion)
         migrator.registerMigration("v6-appointments", migrate: migrateAppointments)
-        migrator.registerMigration("v6-pending-runs", migrate: migratePendingRuns)
-        migrator.registerMigration("v6-digest", migrate: migrateDigest)
+        migrator.registerMigration("v6-pending-runs") { db in try migratePendingRuns(Database(.sqlite(db))) }
+        migrator.registerMigration("v6-digest") { db in try migrateDigest(Database(.sqlite(db))) }
         migrator.registerMigration("v6-archives", migrate: migrateArchives)
         migrator.registerMigration("v6-calendar-sync", migrate: migrateCalendarSync)
         return migrator

@@ -1,6 +1,5 @@
 import CRMCore
 import Foundation
-import GRDB
 
 extension AppDatabase {
     /// Migration `v6-pending-runs`: one-off runs asked for at a time (`jobs run NAME --at`, §7), and an import's
@@ -36,7 +35,7 @@ extension AppDatabase {
             try db.execute(sql: """
                 INSERT INTO pending_runs (job, run_at, requested_at, requested_by) VALUES (?, ?, ?, ?)
                 """, arguments: [job, Self.timestamp(runAt), Self.timestamp(audit.at), audit.actor])
-            let id = PendingRunID(rawValue: db.lastInsertedRowID)
+            let id = PendingRunID(rawValue: try db.lastInsertedRowID)
             var entry = audit
             entry.target = "pending-run \(id)"
             try Self.insertAudit(db, entry)
@@ -85,7 +84,7 @@ extension AppDatabase {
             guard db.changesCount == 1 else { return .gone }
             try db.execute(sql: "INSERT INTO job_runs (job, started_at, state, pending_run) VALUES (?, ?, 'running', ?)",
                            arguments: [job, Self.timestamp(time), id.rawValue])
-            return .started(JobRunID(rawValue: db.lastInsertedRowID))
+            return .started(JobRunID(rawValue: try db.lastInsertedRowID))
         }
     }
 

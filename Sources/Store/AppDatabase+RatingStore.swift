@@ -1,6 +1,5 @@
 import CRMCore
 import Foundation
-import GRDB
 
 extension AppDatabase: RatingStore {
     public func inRatingSnapshot<T>(checkStop: @escaping () throws -> Void, _ body: (any RatingSnapshot) throws -> T)

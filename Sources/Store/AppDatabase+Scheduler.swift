@@ -1,6 +1,5 @@
 import CRMCore
 import Foundation
-import GRDB
 
 extension AppDatabase {
     /// Migration `v3-scheduler`: the scheduler's mode, how far each job's schedule is handled, stop requests (§7).

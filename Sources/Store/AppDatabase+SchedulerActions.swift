@@ -1,6 +1,5 @@
 import CRMCore
 import Foundation
-import GRDB
 
 /// The scheduler's actions of a person (console or CLI, §8): each change and its audit entry in one transaction.
 extension AppDatabase {
@@ -58,7 +57,7 @@ extension AppDatabase {
         try writer.write { db in
             try db.execute(sql: "INSERT INTO job_runs (job, started_at, state) VALUES (?, ?, 'running')",
                            arguments: [job, Self.timestamp(time)])
-            let run = JobRunID(rawValue: db.lastInsertedRowID)
+            let run = JobRunID(rawValue: try db.lastInsertedRowID)
             try Self.insertAudit(db, Self.naming(audit, run))
             return run
         }
@@ -72,7 +71,7 @@ extension AppDatabase {
             }
             try db.execute(sql: "INSERT INTO job_runs (job, started_at, state) VALUES (?, ?, 'running')",
                            arguments: [job, Self.timestamp(time)])
-            let run = JobRunID(rawValue: db.lastInsertedRowID)
+            let run = JobRunID(rawValue: try db.lastInsertedRowID)
             if let audit { try Self.insertAudit(db, Self.naming(audit, run)) }
             return .started(run)
         }

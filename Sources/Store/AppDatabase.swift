@@ -6,12 +6,13 @@ import GRDB
 /// The one database of the service: one `DatabaseWriter`, migrated when opened; each write method is one
 /// transaction that keeps one invariant (DESIGN.md, "One AppDatabase").
 public struct AppDatabase: Sendable {
-    let writer: any DatabaseWriter
+    /// The engine: SQLite through GRDB, or PostgreSQL through libpq (Store's `Database` API runs on both).
+    let writer: DatabaseEngine
 
     /// Wraps `writer` and applies the migrations it lacks. Refuses a database that a newer release migrated further
     /// (`DatabaseFromNewerRelease`): an older binary would misread a schema it does not know.
     public init(_ writer: any DatabaseWriter) throws {
-        self.writer = writer
+        self.writer = DatabaseEngine(kind: .sqlite(writer))
         let migrator = Self.migrator
         let unknown = try writer.read { db -> [String] in
             guard try db.tableExists("grdb_migrations") else { return [] }
@@ -85,7 +86,7 @@ public struct AppDatabase: Sendable {
     }
 
     /// Advances the change sequence for the write in progress and returns the new value.
-    static func nextChangeSeq(_ db: Database) throws -> Int64 {
+    static func nextChangeSeq(_ db: Store.Database) throws -> Int64 {
         try db.execute(sql: "UPDATE change_counter SET seq = seq + 1 WHERE id = 1")
         return try Int64.fetchOne(db, sql: "SELECT seq FROM change_counter WHERE id = 1") ?? 0
     }

@@ -1,6 +1,5 @@
 import CRMCore
 import Foundation
-import GRDB
 
 /// The rating job's access to the database: its reads inside one read transaction (a snapshot), its writes inside one
 /// write transaction. `checkStop` runs every `rowsPerCheck` rows read or written, so a stop is seen within a short

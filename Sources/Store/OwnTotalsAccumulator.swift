@@ -1,5 +1,4 @@
 import CRMCore
-import GRDB
 
 /// Sums contract values per account and currency, exactly.
 struct OwnTotalsAccumulator {

@@ -7,6 +7,12 @@ import Foundation
 public final class PostgresConnection: @unchecked Sendable {
     public let configuration: PostgresConfiguration
     private var handle: OpaquePointer?
+    /// The named prepared statements of this connection (`executePrepared`), by SQL and parameter types.
+    var prepared: [PreparedKey: String] = [:]
+    var preparedCounter = 0
+
+    /// The libpq handle while open.
+    var rawHandle: OpaquePointer? { handle }
 
     private init(configuration: PostgresConfiguration, handle: OpaquePointer) {
         self.configuration = configuration
@@ -43,6 +49,13 @@ public final class PostgresConnection: @unchecked Sendable {
 
     /// False once the connection broke (server gone, network cut): the pool replaces it.
     public var isHealthy: Bool { handle.map { PQstatus($0) == CONNECTION_OK } ?? false }
+
+    /// True when a statement of the open transaction failed: it can only be rolled back (COMMIT would roll back
+    /// silently).
+    public var transactionFailed: Bool {
+        guard let handle else { return false }
+        return PQtransactionStatus(handle) == PQTRANS_INERROR
+    }
 
     /// True while a transaction is open (or failed and not yet rolled back).
     var inTransaction: Bool {

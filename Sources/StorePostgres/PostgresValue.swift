@@ -6,6 +6,19 @@ public enum PostgresValue: Sendable, Equatable {
     /// Sent as bytea's hex text form (`\x…`); the column or a cast must be `bytea`.
     case bytes([UInt8])
     case bool(Bool)
+    case double(Double)
+
+    /// The parameter's type as sent with a prepared statement (0: let the server infer it, for NULL).
+    var typeOID: UInt32 {
+        switch self {
+        case .null: 0
+        case .int: 20
+        case .text: 25
+        case .bytes: 17
+        case .bool: 16
+        case .double: 701
+        }
+    }
 
     /// The text libpq sends, nil for SQL NULL.
     var textForm: String? {
@@ -14,6 +27,7 @@ public enum PostgresValue: Sendable, Equatable {
         case .int(let value): return String(value)
         case .text(let value): return value
         case .bool(let value): return value ? "t" : "f"
+        case .double(let value): return value.isFinite ? "\(value)" : (value.isNaN ? "NaN" : (value > 0 ? "Infinity" : "-Infinity"))
         case .bytes(let value):
             let digits = Array("0123456789abcdef".utf8)
             var out = [UInt8]()

@@ -1,3 +1,4 @@
+import StoreTestSupport
 import CRMCore
 import CRMServiceApp
 import Foundation
@@ -15,7 +16,7 @@ final class ArchiveWorld {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("archivetests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         path = directory.appendingPathComponent("crm.sqlite").path
-        database = try AppDatabase.open(path: path)
+        database = try TestStore.open(path: path)
         let importer = ReferenceImporter(database: database)
         for kind in [ImportKind.accounts, .users, .contacts, .orders] {
             _ = try importer.importFile(kind, path: Self.fixtures + "/\(kind.rawValue).csv")

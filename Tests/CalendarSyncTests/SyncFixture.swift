@@ -1,3 +1,4 @@
+import StoreTestSupport
 import CRMServiceApp
 import CalDAVClient
 import CalendarSync
@@ -27,7 +28,7 @@ final class SyncFixture: @unchecked Sendable {
                                   credential: .password(user: user.name, password: try self.server.password(user.name)))
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("calsync-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        database = try AppDatabase.open(path: directory.appendingPathComponent("crm.sqlite").path)
+        database = try TestStore.open(path: directory.appendingPathComponent("crm.sqlite").path)
         _ = try database.importAccounts([
             AccountRecord(id: AccountID("ACME"), name: "Acme", type: AccountType("Customer"),
                           status: AccountStatus("Active"), parentID: nil, currency: CurrencyCode(rawValue: "EUR")!),

@@ -22,10 +22,7 @@ import Testing
 
     @Test("the capture migrations are applied after the reference-data ones and create every capture table")
     func migrations() throws {
-        let (applied, tables) = try db.database.writer.read { d in
-            (try AppDatabase.migrator.appliedMigrations(d),
-             try String.fetchAll(d, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
-        }
+        let (applied, tables) = (try db.database.appliedMigrations(), try db.database.tableNames())
         // Order, not position: later issues append their own migrations after these.
         let v1 = applied.lastIndex { $0.hasPrefix("v1-") }, v2 = applied.firstIndex(of: "v2-address-book")
         #expect(v1 != nil && v2 != nil && v1! < v2!)

@@ -1,3 +1,4 @@
+import StoreTestSupport
 import CRMCore
 import CRMServiceApp
 import Foundation
@@ -11,7 +12,7 @@ final class FreshDatabase {
     init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("capturetests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        database = try AppDatabase.open(path: directory.appendingPathComponent("crm.sqlite").path)
+        database = try TestStore.open(path: directory.appendingPathComponent("crm.sqlite").path)
     }
 
     deinit { try? FileManager.default.removeItem(at: directory) }

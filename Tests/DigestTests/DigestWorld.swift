@@ -1,3 +1,4 @@
+import StoreTestSupport
 import CRMCore
 import CRMServiceApp
 import Foundation
@@ -36,7 +37,7 @@ final class DigestWorld {
     init(server: SMTPServer?, publicURL: String = "https://crm.example.com/console", oauth2: Bool = false) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("digesttests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        database = try AppDatabase.open(path: directory.appendingPathComponent("crm.sqlite").path)
+        database = try TestStore.open(path: directory.appendingPathComponent("crm.sqlite").path)
         let importer = ReferenceImporter(database: database)
         _ = try importer.importFile(.accounts, path: Self.fixtures + "/accounts.csv")
         _ = try importer.importFile(.users, path: try file("users.csv", """

@@ -1,3 +1,4 @@
+import StoreTestSupport
 import CRMCore
 import Foundation
 import GRDB
@@ -24,12 +25,12 @@ import Testing
         for t in ["accounts", "contracts", "rating_rules", "exchange_rates", "job_runs", "rating_state"] {
             #expect(tables.contains(t))
         }
-        let applied = try db.database.writer.read { try AppDatabase.migrator.appliedMigrations($0) }
+        let applied = try db.database.appliedMigrations()
         #expect(Array(applied.prefix(3)) == ["v1-reference-data", "v1-job-runs", "v1-rating-state"])
         #expect(applied.contains("v3-scheduler") && applied.contains("v4-copies"))
         #expect(applied.contains("v4-unmatched-limits") && applied.contains("v4-capture-attempts"))
         // Opening again migrates nothing and keeps the data.
-        _ = try AppDatabase.open(path: db.directory.appendingPathComponent("crm.sqlite").path)
+        _ = try TestStore.open(path: db.directory.appendingPathComponent("crm.sqlite").path)
     }
 
     @Test("the database file and its -wal and -shm files are created readable by their owner only (0600)")
@@ -37,7 +38,7 @@ import Testing
         let path = db.directory.appendingPathComponent("private.sqlite").path
         let previous = umask(0o022)
         defer { umask(previous) }
-        let database = try AppDatabase.open(path: path)
+        let database = try TestStore.open(path: path)
         try database.writer.write { try $0.execute(sql: "CREATE TABLE t (x)") }
         for file in [path, path + "-wal", path + "-shm"] {
             let mode = try #require(FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int, "\(file)")
@@ -51,7 +52,7 @@ import Testing
             try d.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')")
         }
         #expect {
-            _ = try AppDatabase.open(path: path)
+            _ = try TestStore.open(path: path)
         } throws: { error in
             let refused = error as? DatabaseFromNewerRelease
             return refused?.unknownMigrations == ["v99-from-the-future"]

@@ -1,3 +1,4 @@
+import StoreTestSupport
 import CRMCore
 import Foundation
 import GRDB
@@ -50,7 +51,7 @@ private func t(_ seconds: Int) -> Date { Date(timeIntervalSince1970: TimeInterva
     @Test("§9 an appointment is stored with every field as written, read back from a reopened file")
     func roundTrip() throws {
         let added = try db.database.addAppointment(Self.draft(attendees: [" Carl@ACME.test "]), at: t(5))
-        let read = try #require(try AppDatabase.open(path: path).appointment(added.id))
+        let read = try #require(try TestStore.open(path: path).appointment(added.id))
         #expect(read == added)
         #expect(read.fields.uid?.isEmpty == false)
         #expect(read.start.iso8601 == "2026-03-02T09:00:00+01:00")

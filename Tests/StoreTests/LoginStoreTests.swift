@@ -1,3 +1,4 @@
+import StoreTestSupport
 import CRMCore
 import Foundation
 import GRDB
@@ -22,7 +23,7 @@ private func hex(_ n: Int) -> String { String(repeating: String(n % 10), count: 
 
     @Test("§8 who logs in are the users of users.csv: every user is a login, without rights or password at first")
     func loginsAreUsers() throws {
-        let applied = try db.database.writer.read { try AppDatabase.migrator.appliedMigrations($0) }
+        let applied = try db.database.appliedMigrations()
         #expect(applied.contains("v5-logins"))
         #expect(try db.database.logins() == [
             Login(user: UserID("anna"), name: "Anna Berg", rights: [], hasPassword: false),
@@ -36,7 +37,7 @@ private func hex(_ n: Int) -> String { String(repeating: String(n % 10), count: 
         try db.database.grant([.review, .scheduler], to: UserID("anna"), actor: "root", at: t(0))
         try db.database.grant([.review, .admin], to: UserID("anna"), actor: "bob", origin: .console, at: t(1))
         try db.database.revoke([.scheduler, .archive], from: UserID("anna"), actor: "root", at: t(2))
-        #expect(try AppDatabase.open(path: path).login(UserID("anna"))?.rights == [.review, .admin])
+        #expect(try TestStore.open(path: path).login(UserID("anna"))?.rights == [.review, .admin])
         let audit = try db.database.auditEntries()
         #expect(audit.map(\.action) == ["grant", "grant", "revoke"])
         #expect(audit.map(\.actor) == ["root", "bob", "root"])
@@ -99,7 +100,7 @@ private func hex(_ n: Int) -> String { String(repeating: String(n % 10), count: 
         let session = ConsoleSession(tokenHash: hex(3), user: UserID("anna"), csrfToken: "csrf-3", createdAt: t(0),
                                      lastSeenAt: t(5))
         try db.database.createSession(session)
-        let reopened = try AppDatabase.open(path: path)
+        let reopened = try TestStore.open(path: path)
         #expect(try reopened.session(tokenHash: hex(3)) == session)
         try reopened.touchSession(tokenHash: hex(3), at: t(60))
         #expect(try db.database.session(tokenHash: hex(3))?.lastSeenAt == t(60))
@@ -138,7 +139,7 @@ private func hex(_ n: Int) -> String { String(repeating: String(n % 10), count: 
                                                   target: "unmatched 3", detail: "spam"))
         try db.database.appendAudit(AuditLogEntry(at: t(1), actor: "root", action: "assign", target: "unmatched 4",
                                                   detail: "contact C1"))
-        let audit = try AppDatabase.open(path: path).auditEntries()
+        let audit = try TestStore.open(path: path).auditEntries()
         #expect(audit.map(\.target) == ["unmatched 3", "unmatched 4"])
         #expect(audit[0] == AuditLogEntry(id: audit[0].id, at: t(5), actor: "anna", origin: .console,
                                           action: "dismiss", target: "unmatched 3", detail: "spam"))

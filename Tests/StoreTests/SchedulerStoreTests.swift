@@ -1,3 +1,4 @@
+import StoreTestSupport
 import CRMCore
 import Foundation
 import Testing
@@ -12,12 +13,12 @@ private func t(_ seconds: Int) -> Date { Date(timeIntervalSince1970: TimeInterva
 
     @Test("§7 the scheduler's mode is persisted: running until set, standby survives reopening")
     func mode() throws {
-        let applied = try db.database.writer.read { try AppDatabase.migrator.appliedMigrations($0) }
+        let applied = try db.database.appliedMigrations()
         #expect(applied.contains("v3-scheduler"))
         #expect(try db.database.schedulerMode() == .running)
         try db.database.setSchedulerMode(.standby, at: t(0))
-        #expect(try AppDatabase.open(path: path).schedulerMode() == .standby)
-        try AppDatabase.open(path: path).setSchedulerMode(.running, at: t(1))
+        #expect(try TestStore.open(path: path).schedulerMode() == .standby)
+        try TestStore.open(path: path).setSchedulerMode(.running, at: t(1))
         #expect(try db.database.schedulerMode() == .running)
     }
 
@@ -26,7 +27,7 @@ private func t(_ seconds: Int) -> Date { Date(timeIntervalSince1970: TimeInterva
         try db.database.recordScheduleHandled(job: "rating", through: t(100))
         try db.database.recordScheduleHandled(job: "rating", through: t(50))
         try db.database.recordScheduleHandled(job: "log-truncate", through: t(7))
-        #expect(try AppDatabase.open(path: path).scheduleHandledThrough() == ["rating": t(100), "log-truncate": t(7)])
+        #expect(try TestStore.open(path: path).scheduleHandledThrough() == ["rating": t(100), "log-truncate": t(7)])
     }
 
     @Test("§7 a job never runs twice at once: a guarded start refuses while a run of the job is running")
@@ -34,7 +35,7 @@ private func t(_ seconds: Int) -> Date { Date(timeIntervalSince1970: TimeInterva
         guard case .started(let first) = try db.database.startRunIfIdle(job: "rating", at: t(0)) else {
             Issue.record("first start refused"); return
         }
-        let other = try AppDatabase.open(path: path) // another process
+        let other = try TestStore.open(path: path) // another process
         #expect(try other.startRunIfIdle(job: "rating", at: t(1)) == .busy(first))
         guard case .started = try other.startRunIfIdle(job: "log-truncate", at: t(1)) else {
             Issue.record("another job refused"); return
@@ -60,7 +61,7 @@ private func t(_ seconds: Int) -> Date { Date(timeIntervalSince1970: TimeInterva
     @Test("§7 jobs stop RUNID: recorded for a running run, seen from another connection; refused otherwise")
     func stopRequests() throws {
         let run = try db.database.startRun(job: "log-truncate", at: t(0))
-        let terminal = try AppDatabase.open(path: path)
+        let terminal = try TestStore.open(path: path)
         #expect(try db.database.isStopRequested(run) == false)
         #expect(try terminal.requestStop(of: run, at: t(1)) == .requested)
         #expect(try db.database.isStopRequested(run))
@@ -107,7 +108,7 @@ private func t(_ seconds: Int) -> Date { Date(timeIntervalSince1970: TimeInterva
         }
         let me = try db.database.startRun(job: "log-truncate", at: t(200))
         #expect(try db.database.deleteRuns(startedBefore: t(50), limit: 2, unlessStopRequestedFor: me) == .deleted(2))
-        #expect(try AppDatabase.open(path: path).requestStop(of: me, at: t(201)) == .requested)
+        #expect(try TestStore.open(path: path).requestStop(of: me, at: t(201)) == .requested)
         #expect(try db.database.deleteRuns(startedBefore: t(50), limit: 2, unlessStopRequestedFor: me)
             == .stopRequested(rolledBack: 2))
         #expect(try db.database.jobRuns().count == 4) // 3 old ones and the truncation's own run

@@ -1,3 +1,4 @@
+import StoreTestSupport
 import Foundation
 @testable import Store
 
@@ -9,7 +10,7 @@ final class TestDatabase {
     init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("storetests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        database = try AppDatabase.open(path: directory.appendingPathComponent("crm.sqlite").path)
+        database = try TestStore.open(path: directory.appendingPathComponent("crm.sqlite").path)
     }
 
     deinit { try? FileManager.default.removeItem(at: directory) }

@@ -1,6 +1,5 @@
 import CRMCore
 import Foundation
-import GRDB
 
 extension AppDatabase {
     /// `import appointments` (§9, §3): upserts each appointment by id in one transaction. A row equal to the stored

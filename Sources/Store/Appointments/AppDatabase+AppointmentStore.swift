@@ -1,6 +1,5 @@
 import CRMCore
 import Foundation
-import GRDB
 
 extension AppDatabase: AppointmentStore {
     public func addAppointment(_ draft: AppointmentDraft, at time: Date, audit: AppointmentAudit?) throws

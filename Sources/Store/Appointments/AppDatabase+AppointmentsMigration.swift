@@ -4,7 +4,7 @@ extension AppDatabase {
     /// `v6-appointments` (§9): appointments owned by users, with the links computed from their attendees and
     /// organizer. A UID is unique per owner (one meeting may sit in several users' calendars); times are kept as
     /// written (`AppointmentTimeText`) beside their instant, which orders them.
-    static func migrateAppointments(_ db: Database) throws {
+    static func migrateAppointments(_ db: GRDB.Database) throws {
         try db.execute(sql: """
             CREATE TABLE appointments (
                 id TEXT NOT NULL PRIMARY KEY CHECK (id <> ''),

@@ -1,6 +1,5 @@
 import CRMCore
 import Foundation
-import GRDB
 
 /// The calendar sync's writes (§9): each one transaction holding the appointment's change and the entry that
 /// records it (and the audit entry of a conflict's loser), so that a kill -9 between two leaves both consistent.

@@ -3,7 +3,7 @@ import GRDB
 extension AppDatabase {
     /// `v6-calendar-sync` (§9): per user the collection's sync token (and a pending `--allow-mass-delete`); per
     /// event (owner, UID) the href, ETag, the appointment version both sides agreed on and a hash of the resource.
-    static func migrateCalendarSync(_ db: Database) throws {
+    static func migrateCalendarSync(_ db: GRDB.Database) throws {
         try db.execute(sql: """
             CREATE TABLE calendar_sync_users (
                 owner_id TEXT NOT NULL PRIMARY KEY REFERENCES users(id),

@@ -1,6 +1,5 @@
 import CRMCore
 import Foundation
-import GRDB
 
 extension AppointmentRows {
     /// The appointments matching `condition` (SQL over `appointments`, parameterised), by start then id, with links.

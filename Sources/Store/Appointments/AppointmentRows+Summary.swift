@@ -1,5 +1,4 @@
 import CRMCore
-import GRDB
 
 extension AppointmentRows {
     /// The appointment as an account's history shows it, links with the names the address book gives them.

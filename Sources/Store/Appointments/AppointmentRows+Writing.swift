@@ -1,6 +1,5 @@
 import CRMCore
 import Foundation
-import GRDB
 
 extension AppointmentRows {
     /// Writes the row and its links (computed now from the address book, §2) and returns the stored appointment.

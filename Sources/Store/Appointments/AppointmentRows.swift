@@ -1,6 +1,5 @@
 import CRMCore
 import Foundation
-import GRDB
 
 /// The SQL of appointments, as functions over a `Database` so that one write transaction can hold several of them:
 /// the CRM's own writes (`AppDatabase+AppointmentStore`, the import) and the calendar sync's

@@ -1,6 +1,5 @@
 import CRMCore
 import Foundation
-import GRDB
 
 extension AppDatabase {
     /// The tables whose rows an archive holds and `restore` writes back (the only table names that reach SQL from

@@ -1,6 +1,5 @@
 import CRMCore
 import Foundation
-import GRDB
 
 extension AppDatabase {
     /// `archive run` (§10) in one transaction, so that a crash leaves the database before or after it, never between:
@@ -34,7 +33,7 @@ extension AppDatabase {
                 VALUES (?, ?, ?, ?, ?, ?, 0, '', 'available', ?)
                 """, arguments: [Self.timestamp(time), createdBy, cutoffText, activities.count, unmatched.count,
                                  runs.count, Self.timestamp(time)])
-            let id = db.lastInsertedRowID
+            let id = try db.lastInsertedRowID
             var seq = 0
             func store() throws {
                 for chunk in sink.takeChunks() {

@@ -1,6 +1,5 @@
 import CRMCore
 import Foundation
-import GRDB
 
 extension AppDatabase {
     /// Every archive, by id (`export archives`, `archive list`).

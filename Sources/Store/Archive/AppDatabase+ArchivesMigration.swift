@@ -8,7 +8,7 @@ extension AppDatabase {
     /// - `archived_messages`: the messages whose raw copies and sources are in an archive. The message row itself
     ///   stays, so a new copy of it is still a duplicate (§4.8), and so do its activity's links (the stub of §10).
     /// - `archived_unmatched`: the unmatched entries moved into an archive, so that acting on one names it (§10).
-    static func migrateArchives(_ db: Database) throws {
+    static func migrateArchives(_ db: GRDB.Database) throws {
         try db.execute(sql: """
             CREATE TABLE archives (
                 id INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -1,6 +1,5 @@
 import CRMCore
 import Foundation
-import GRDB
 
 /// The body of `createArchive`: writes the archive's stream and then takes what it holds out of the live tables,
 /// inside the caller's transaction. Records are read one at a time, so memory does not grow with the archive.
@@ -123,12 +122,12 @@ struct ArchiveRunWriter {
     }
 
     static func archiveRow(_ table: String, _ row: Row) -> ArchiveRow {
-        ArchiveRow(table: table, columns: zip(row.columnNames, row.databaseValues).map { name, value in
-            switch value.storage {
+        ArchiveRow(table: table, columns: zip(row.columns, row.values).map { name, value in
+            switch value {
             case .null: (name, .null)
             case .int64(let n): (name, .integer(n))
             case .double(let d): (name, .real(d))
-            case .string(let s): (name, .text(s))
+            case .text(let s): (name, .text(s))
             case .blob(let data): (name, .blob([UInt8](data)))
             }
         })

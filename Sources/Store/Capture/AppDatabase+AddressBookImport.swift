@@ -1,5 +1,4 @@
 import CRMCore
-import GRDB
 
 /// A contact row of `contacts.csv` (§3) with its addresses normalised (§2).
 public struct ContactRecord: Sendable, Hashable {

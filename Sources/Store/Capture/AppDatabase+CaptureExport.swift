@@ -1,6 +1,5 @@
 import CRMCore
 import Foundation
-import GRDB
 
 /// One activity as `export activities` shows it (§4).
 public struct ActivityExportRow: Sendable, Equatable {

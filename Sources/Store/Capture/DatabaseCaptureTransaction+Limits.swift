@@ -1,6 +1,5 @@
 import CRMCore
 import Foundation
-import GRDB
 
 /// The §12 parts of a capture transaction: failed capture attempts and the unmatched reason; the per-day counts.
 extension DatabaseCaptureTransaction {
@@ -34,21 +33,5 @@ extension DatabaseCaptureTransaction {
         try db.cachedStatement(sql: """
             DELETE FROM capture_attempts WHERE mailbox = ? AND (uid_validity <> ? OR uid <= ?)
             """).execute(arguments: [checkpoint.mailbox, Int64(checkpoint.uidValidity), Int64(checkpoint.lastUID)])
-    }
-}
-
-extension AppDatabase {
-    /// SQLite's answers that say the database cannot be written now, whatever the message (§12: they never make a
-    /// message `unprocessable`); anything else thrown in a capture transaction is about the message in hand.
-    public func isUnavailability(_ error: any Error) -> Bool {
-        guard let error = error as? DatabaseError else { return false }
-        switch error.resultCode {
-        case .SQLITE_BUSY, .SQLITE_LOCKED, .SQLITE_FULL, .SQLITE_IOERR, .SQLITE_CANTOPEN, .SQLITE_NOMEM,
-            .SQLITE_READONLY, .SQLITE_INTERRUPT, .SQLITE_PROTOCOL, .SQLITE_CORRUPT, .SQLITE_NOTADB, .SQLITE_PERM,
-            .SQLITE_ABORT:
-            return true
-        default:
-            return false
-        }
     }
 }

@@ -1,6 +1,5 @@
 import CRMCore
 import Foundation
-import GRDB
 
 extension DatabaseCaptureTransaction {
     /// Replaces the outcome of a message:
@@ -98,7 +97,7 @@ extension DatabaseCaptureTransaction {
                 INSERT INTO activities (message_id, direction, inherited_from, flags, created_at) VALUES (?, ?, ?, ?, ?)
                 """).execute(arguments: [message, activity.direction, activity.inheritedFrom?.description,
                                          activity.flags.joined(separator: ","), now])
-            id = db.lastInsertedRowID
+            id = try db.lastInsertedRowID
         }
         let contact = try db.cachedStatement(sql: "INSERT INTO activity_contacts (activity_id, contact_id) VALUES (?, ?)")
         for c in activity.contacts { try contact.execute(arguments: [id, c.rawValue]) }

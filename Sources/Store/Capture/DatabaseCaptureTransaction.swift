@@ -1,6 +1,5 @@
 import CRMCore
 import Foundation
-import GRDB
 
 /// `CaptureTransaction` over one GRDB write transaction.
 final class DatabaseCaptureTransaction: CaptureTransaction {
@@ -125,7 +124,7 @@ final class DatabaseCaptureTransaction: CaptureTransaction {
             """).execute(arguments: [identity.description, headline.messageID,
                                      headline.date.map(AppDatabase.timestamp), headline.subject, headline.from,
                                      headline.fromName, AppDatabase.timestamp(Date())])
-        let id = db.lastInsertedRowID
+        let id = try db.lastInsertedRowID
         try addCopy(to: id, copy: copy)
         return id
     }

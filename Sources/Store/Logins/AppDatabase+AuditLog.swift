@@ -1,6 +1,5 @@
 import CRMCore
 import Foundation
-import GRDB
 
 /// The audit log of every action of a person (§8 `export audit`).
 extension AppDatabase: AuditLog {

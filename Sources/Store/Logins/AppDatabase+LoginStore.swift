@@ -1,6 +1,5 @@
 import CRMCore
 import Foundation
-import GRDB
 
 /// The console's logins (§8): each method one transaction; each change of a person is audited inside it, so the
 /// change and its audit line are committed together or not at all.

@@ -1,6 +1,5 @@
 import CRMCore
 import Foundation
-import GRDB
 
 /// Console sessions (§8), kept in the database so that they survive a restart. Times are stored to the second, like
 /// every time of this store: a session read back has its times rounded down to the whole second.

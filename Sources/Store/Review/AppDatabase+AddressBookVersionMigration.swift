@@ -4,7 +4,7 @@ extension AppDatabase {
     /// `v5-address-book-version` (issue 10): a number that grows with every change of contacts, their addresses,
     /// account names and users' addresses, kept by triggers so that no writer can forget it. The review queue's
     /// candidate ranking keeps its indexed address book until the number moves (`contactCards(ifChangedSince:)`).
-    static func migrateAddressBookVersion(_ db: Database) throws {
+    static func migrateAddressBookVersion(_ db: GRDB.Database) throws {
         var sql = """
             CREATE TABLE address_book_version (
                 id INTEGER PRIMARY KEY CHECK (id = 1),

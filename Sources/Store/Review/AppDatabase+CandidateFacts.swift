@@ -1,6 +1,5 @@
 import CRMCore
 import Foundation
-import GRDB
 
 /// The head of an unmatched entry's first copy, for what the candidate ranking reads from the message itself
 /// (display name, `In-Reply-To`/`References`): the store keeps neither as columns.

@@ -13,7 +13,7 @@ extension AppDatabase {
     ///   entry's page lists the actions on it), `messages.date` (the queue, newest first, walks it and stops after a
     ///   page), `sources.mailbox` (the filter form's mailboxes), and a partial index of the activities flagged
     ///   `privacy_review` (their filter reads only them).
-    static func migrateRemembered(_ db: Database) throws {
+    static func migrateRemembered(_ db: GRDB.Database) throws {
         try db.execute(sql: """
             CREATE TABLE remembered_addresses (
                 contact_id TEXT NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,

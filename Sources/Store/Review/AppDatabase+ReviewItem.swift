@@ -1,6 +1,5 @@
 import CRMCore
 import Foundation
-import GRDB
 
 extension AppDatabase {
     /// The stored facts of one review item; nil when there is none (an activity counts only while it has or had the

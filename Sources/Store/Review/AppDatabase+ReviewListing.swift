@@ -1,6 +1,5 @@
 import CRMCore
 import Foundation
-import GRDB
 
 extension AppDatabase {
     /// A page of the review queue (§8 `GET /review`): open unmatched entries, or activities flagged

@@ -1,6 +1,5 @@
 import CRMCore
 import Foundation
-import GRDB
 
 /// The open entries of one sender address (§8 "by person").
 public struct UnmatchedSenderGroup: Sendable, Equatable {

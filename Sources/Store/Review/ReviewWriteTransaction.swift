@@ -1,6 +1,5 @@
 import CRMCore
 import Foundation
-import GRDB
 
 /// One write transaction of a review action (§5, §8): the capture transaction the pipeline works in, and the
 /// writes of "remember", "add the contact" and the privacy review, committed together with it or not at all.

@@ -1,3 +1,4 @@
+import StoreTestSupport
 import AdminHTTP
 import CRMCore
 import Foundation
@@ -20,7 +21,7 @@ final class ConsoleHarness: Sendable {
     init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("console-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        database = try AppDatabase.open(path: directory.appendingPathComponent("crm.sqlite").path)
+        database = try TestStore.open(path: directory.appendingPathComponent("crm.sqlite").path)
         _ = try database.importUsers([
             UserRecord(id: UserID("anna"), name: "Anna Berg", addresses: []),
             UserRecord(id: UserID("bob"), name: "Bob <Stein>", addresses: []),
@@ -38,7 +39,7 @@ final class ConsoleHarness: Sendable {
 
     /// The console's ports over `database` (a fresh `AppDatabase` on the same file when `reopen`: a restart).
     func services(reopen: Bool = false) throws -> ConsoleServices {
-        let store = reopen ? try AppDatabase.open(path: directory.appendingPathComponent("crm.sqlite").path) : database
+        let store = reopen ? try TestStore.open(path: directory.appendingPathComponent("crm.sqlite").path) : database
         return ConsoleServices(logins: store, sessions: store, audit: store, hashing: BcryptPasswordHashing(cost: 4),
                                health: state, now: { [clock] in clock.now })
     }

@@ -1,3 +1,4 @@
+import StoreTestSupport
 import CRMCore
 import CRMServiceApp
 import Foundation
@@ -19,7 +20,7 @@ final class ReviewConsoleWorld {
     init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("reviewhttp-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        database = try AppDatabase.open(path: directory.appendingPathComponent("crm.sqlite").path)
+        database = try TestStore.open(path: directory.appendingPathComponent("crm.sqlite").path)
         let importer = ReferenceImporter(database: database)
         for kind in [ImportKind.accounts, .users, .contacts, .orders] {
             _ = try importer.importFile(kind, path: Self.fixtures + "/\(kind.rawValue).csv")

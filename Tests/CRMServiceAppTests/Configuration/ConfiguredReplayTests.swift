@@ -1,3 +1,4 @@
+import StoreTestSupport
 import CRMServiceApp
 import Foundation
 import Store
@@ -14,7 +15,7 @@ struct ConfiguredReplayTests {
     func neverCaptureDomain() throws {
         let configuration = try ServiceConfiguration(
             contentsOf: ConfigurationWorld.fixtures + "/never-capture.yaml", environment: [:])
-        let database = try AppDatabase.open(path: w.path("crm.sqlite"))
+        let database = try TestStore.open(path: w.path("crm.sqlite"))
         let summary = try ReplayService(database: database, policy: configuration.capture.policy)
             .replay([Self.message], mailbox: "replay")
         #expect(summary.messages == 1 && summary.text.contains("1 ignored (excluded 1)"), "\(summary.text)")
@@ -22,7 +23,7 @@ struct ConfiguredReplayTests {
 
     @Test("without a configuration (--db alone) the policy is empty: the same message is not excluded")
     func emptyPolicy() throws {
-        let database = try AppDatabase.open(path: w.path("crm.sqlite"))
+        let database = try TestStore.open(path: w.path("crm.sqlite"))
         let summary = try ReplayService(database: database, policy: CaptureSettings().policy)
             .replay([Self.message], mailbox: "replay")
         #expect(summary.messages == 1 && !summary.text.contains("excluded"), "\(summary.text)")

@@ -1,3 +1,4 @@
+import StoreTestSupport
 import AdminHTTP
 import CRMCore
 import CRMServiceApp
@@ -24,7 +25,7 @@ final class DashboardConsoleWorld {
         self.now = now
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("dashtests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        database = try AppDatabase.open(path: directory.appendingPathComponent("crm.sqlite").path)
+        database = try TestStore.open(path: directory.appendingPathComponent("crm.sqlite").path)
         _ = try database.importUsers([UserRecord(id: UserID("boss"), name: "Boss", addresses: []),
                                       UserRecord(id: UserID("clerk"), name: "Clerk", addresses: [])])
         try database.grant([.scheduler], to: UserID("boss"), actor: "test", at: now)

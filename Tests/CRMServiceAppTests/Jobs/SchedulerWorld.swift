@@ -1,3 +1,4 @@
+import StoreTestSupport
 import CRMCore
 import Foundation
 import Jobs
@@ -37,14 +38,14 @@ final class SchedulerWorld {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("schedulertests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         path = directory.appendingPathComponent("crm.sqlite").path
-        database = try AppDatabase.open(path: path)
+        database = try TestStore.open(path: path)
         clock = TestSchedulerClock(now)
     }
 
     deinit { try? FileManager.default.removeItem(at: directory) }
 
     /// A second connection to the same file: another terminal.
-    func terminal() throws -> AppDatabase { try AppDatabase.open(path: path) }
+    func terminal() throws -> AppDatabase { try TestStore.open(path: path) }
 
     static let logger = Logger(label: "scheduler-tests") { _ in SwiftLogNoOpLogHandler() }
 

@@ -1,3 +1,4 @@
+import StoreTestSupport
 import AdminHTTP
 import CRMCore
 import Foundation
@@ -51,11 +52,11 @@ struct AdminCommandLineTests {
         #expect(tooLong.status == 2 && tooLong.err.contains("at most 72"))
         let open = try file("open", "twelve chars!\n", mode: 0o644)
         #expect(try run(["admin", "passwd", "anna", "--password-file", open]).status == 2)
-        #expect(try AppDatabase.open(path: db).passwordHash(of: UserID("anna")) == nil)
+        #expect(try TestStore.open(path: db).passwordHash(of: UserID("anna")) == nil)
 
         let good = try file("good", "twelve chars\n")
         #expect(try run(["admin", "passwd", "anna", "--password-file", good]).status == 0)
-        let hash = try #require(try AppDatabase.open(path: db).passwordHash(of: UserID("anna")))
+        let hash = try #require(try TestStore.open(path: db).passwordHash(of: UserID("anna")))
         #expect(hash.hasPrefix("$2b$12$"))
         // The trailing line break is not part of the password.
         #expect(BcryptPasswordHashing().verify("twelve chars", against: hash))
@@ -68,7 +69,7 @@ struct AdminCommandLineTests {
         #expect(granted.status == 0)
         #expect(granted.out == "anna: review,rating-run,scheduler\n")
         #expect(try run(["admin", "revoke", "anna", "scheduler"]).out == "anna: review,rating-run\n")
-        let store = try AppDatabase.open(path: db)
+        let store = try TestStore.open(path: db)
         try store.setPasswordHash(try BcryptPasswordHashing(cost: 4).hash("twelve chars"), of: UserID("bob"),
                                   actor: "test", at: Date())
         let now = Date()
@@ -90,7 +91,7 @@ struct AdminCommandLineTests {
         #expect(right.status == 2 && right.err.contains("no right superuser"))
         let user = try run(["admin", "revoke", "carl", "review"])
         #expect(user.status == 2 && user.err.contains("no user carl"))
-        #expect(try AppDatabase.open(path: db).login(UserID("anna"))?.rights == [])
+        #expect(try TestStore.open(path: db).login(UserID("anna"))?.rights == [])
         #expect(try audit().count == before)
     }
 
@@ -100,14 +101,14 @@ struct AdminCommandLineTests {
         let before = try audit().count
         let refused = try run(["jobs", "standby", "--as", "bob"])
         #expect(refused.status == 2 && refused.err.contains("bob lacks the right scheduler"))
-        #expect(try AppDatabase.open(path: db).schedulerMode() == .running)
+        #expect(try TestStore.open(path: db).schedulerMode() == .running)
         let users = try file("more.csv", "id,name,email\ncarl,Carl,carl@example.com\n")
         #expect(try run(["import", "users", users, "--as", "bob"]).status == 2)
-        #expect(try AppDatabase.open(path: db).login(UserID("carl")) == nil)
+        #expect(try TestStore.open(path: db).login(UserID("carl")) == nil)
         #expect(try run(["admin", "grant", "bob", "admin", "--as", "bob"]).status == 2)
         let password = try file("pw", "twelve chars\n")
         #expect(try run(["admin", "passwd", "anna", "--password-file", password, "--as", "bob"]).status == 2)
-        #expect(try AppDatabase.open(path: db).login(UserID("bob"))?.rights == [])
+        #expect(try TestStore.open(path: db).login(UserID("bob"))?.rights == [])
         #expect(try audit().count == before)
 
         // A user may set its own password; anna holds scheduler and import.
@@ -158,7 +159,7 @@ struct AdminCommandLineTests {
         #expect(try run(["unmatched", "list"]).out.hasPrefix("1\topen"))
         #expect(try run(["rating", "run", "--as", "anna"]).status == 2)
         // Only the set-up's imports (runs of the job `import`, §7) are in the run log: no rating run.
-        #expect(try AppDatabase.open(path: db).jobRuns().allSatisfy { $0.job == "import" })
+        #expect(try TestStore.open(path: db).jobRuns().allSatisfy { $0.job == "import" })
         #expect(try audit().count == before)
         #expect(try run(["unmatched", "dismiss", "1", "--why", "spam", "--as", "anna"]).status == 0)
         let last = try #require(try audit().last)

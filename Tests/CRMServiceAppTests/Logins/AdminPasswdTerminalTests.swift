@@ -1,3 +1,4 @@
+import StoreTestSupport
 import AdminHTTP
 import CRMCore
 import Foundation
@@ -31,7 +32,7 @@ struct AdminPasswdTerminalTests {
         #expect(status == 0)
         #expect(screen.contains("password of anna set"))
         #expect(!screen.contains("terminal secret"))
-        let hash = try #require(try AppDatabase.open(path: db).passwordHash(of: UserID("anna")))
+        let hash = try #require(try TestStore.open(path: db).passwordHash(of: UserID("anna")))
         #expect(BcryptPasswordHashing().verify("terminal secret 1", against: hash))
     }
 
@@ -43,7 +44,7 @@ struct AdminPasswdTerminalTests {
         let (status, screen) = try session.finish()
         #expect(status == 2)
         #expect(screen.contains("the two passwords differ"))
-        #expect(try AppDatabase.open(path: db).passwordHash(of: UserID("anna")) == nil)
+        #expect(try TestStore.open(path: db).passwordHash(of: UserID("anna")) == nil)
     }
 }
 
@@ -56,7 +57,7 @@ extension AdminPasswdTerminalTests {
         #expect(try session.echoIsOn())
         let (status, _) = try session.finish()
         #expect(status != 0)
-        #expect(try AppDatabase.open(path: db).passwordHash(of: UserID("anna")) == nil)
+        #expect(try TestStore.open(path: db).passwordHash(of: UserID("anna")) == nil)
     }
 }
 

@@ -1,3 +1,4 @@
+import StoreTestSupport
 import AdminHTTP
 import CRMCore
 import Foundation
@@ -17,7 +18,7 @@ private func t(_ minutes: Double) -> Date { Date(timeIntervalSince1970: 1_790_00
     init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("logingate-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        database = try AppDatabase.open(path: directory.appendingPathComponent("crm.sqlite").path)
+        database = try TestStore.open(path: directory.appendingPathComponent("crm.sqlite").path)
         try database.importUsers([UserRecord(id: anna, name: "Anna", addresses: []),
                                   UserRecord(id: UserID("bob"), name: "Bob", addresses: [])])
         let hashing = BcryptPasswordHashing(cost: 4)

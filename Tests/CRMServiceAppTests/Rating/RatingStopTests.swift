@@ -1,3 +1,4 @@
+import StoreTestSupport
 import CRMCore
 import CRMServiceApp
 import Foundation
@@ -126,7 +127,7 @@ final class RatingPhaseHooks: RatingStore {
     @Test("§7 jobs stop from another terminal reaches the rating inside its read transaction, between batches of rows")
     func stopInsideTheSnapshot() async throws {
         try loadAccounts(50)
-        let terminal = try AppDatabase.open(path: w.directory.appendingPathComponent("crm.sqlite").path)
+        let terminal = try TestStore.open(path: w.directory.appendingPathComponent("crm.sqlite").path)
         let runID = Mutex<JobRunID?>(nil)
         let seenInside = Mutex(false)
         let hooks = RatingPhaseHooks(w.database, insideSnapshot: { checkStop in

@@ -1,3 +1,4 @@
+import StoreTestSupport
 import CRMCore
 import CRMServiceApp
 import Foundation
@@ -14,7 +15,7 @@ final class RatingWorld {
     init(now: Date = Date(timeIntervalSince1970: 1_781_524_800)) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("ratingtests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        database = try AppDatabase.open(path: directory.appendingPathComponent("crm.sqlite").path)
+        database = try TestStore.open(path: directory.appendingPathComponent("crm.sqlite").path)
         self.now = now
     }
 

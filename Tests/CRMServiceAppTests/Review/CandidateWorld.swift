@@ -1,3 +1,4 @@
+import StoreTestSupport
 import CRMCore
 import CRMServiceApp
 import Foundation
@@ -13,7 +14,7 @@ final class CandidateWorld {
     init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("candidates-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        database = try AppDatabase.open(path: directory.appendingPathComponent("crm.sqlite").path)
+        database = try TestStore.open(path: directory.appendingPathComponent("crm.sqlite").path)
         let importer = ReferenceImporter(database: database)
         _ = try importer.importBytes(.accounts, Array("""
             id,name,type,status,parent_id,currency

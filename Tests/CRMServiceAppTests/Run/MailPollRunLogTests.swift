@@ -1,3 +1,4 @@
+import StoreTestSupport
 import CRMCore
 import CRMServiceApp
 import Foundation
@@ -24,7 +25,7 @@ import Testing
 
     init() throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        database = try AppDatabase.open(path: directory.appendingPathComponent("crm.sqlite").path)
+        database = try TestStore.open(path: directory.appendingPathComponent("crm.sqlite").path)
         recorder = MailPollRunLog(passingTo: forwarded, log: database, logger: Logger(label: "test"))
     }
 

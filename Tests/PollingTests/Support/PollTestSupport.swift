@@ -1,3 +1,4 @@
+import StoreTestSupport
 import Capture
 import CRMCore
 import CRMServiceApp
@@ -16,7 +17,7 @@ final class PollDatabase: @unchecked Sendable {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("polltests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         path = directory.appendingPathComponent("crm.sqlite").path
-        database = try AppDatabase.open(path: path)
+        database = try TestStore.open(path: path)
     }
 
     deinit { try? FileManager.default.removeItem(at: directory) }
