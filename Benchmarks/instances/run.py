@@ -314,6 +314,8 @@ def main():
     args = p.parse_args()
     if os.geteuid() != 0:
         sys.exit("Benchmarks/instances: needs root (Dovecot's mail owner, PostgreSQL as nobody)")
+    if args.store == "postgres" and not ci.opens_postgres(args.bin):
+        sys.exit(f"Benchmarks/instances: {args.bin} does not open database.url yet (--store sqlite)")
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(130))
     try:
         sys.exit(instances(args) if args.mode == "instances" else takeover(args))

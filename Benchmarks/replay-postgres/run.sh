@@ -25,6 +25,10 @@ else
     BIN="$(swift build -c release --show-bin-path)/crmservice"
 fi
 
+# A build whose commands do not open database.url would write into the default database.path instead.
+"$BIN" export --help 2>&1 | grep -q -- --db-password-file ||
+    { echo "Benchmarks/replay-postgres: $BIN does not open PostgreSQL from --config yet" >&2; exit 1; }
+
 python3 scripts/gen-capture-fixtures "$WORK/world" --count "$N" --seed 11 >/dev/null
 COUNT=$(find "$WORK/world/messages" -type f | wc -l)
 
@@ -74,9 +78,9 @@ for ((round = 0; round < ROUNDS; round++)); do
     once sqlite "$WORK/sqlite.yaml"
     psql <<<"DROP DATABASE IF EXISTS run_crm; CREATE DATABASE run_crm OWNER crm TEMPLATE template_crm;"
     once postgres "$WORK/pg.yaml"
+    stored=$(psql -d run_crm -tA <<<"SELECT count(*) FROM messages;")
+    [ "$stored" -gt 0 ] || { echo "Benchmarks/replay-postgres: nothing reached PostgreSQL" >&2; exit 1; }
 done
 report sqlite "(reference: database.path, one SQLite file)"
 report postgres "(database.url, PostgreSQL 15 on 127.0.0.1, fsync off)"
-echo "summary of the last PostgreSQL run: $(cat "$WORK/postgres.out")"
-stored=$(psql -d run_crm -tA <<<"SELECT count(*) FROM messages;")
-echo "messages in the last PostgreSQL database: $stored"
+echo "summary of the last PostgreSQL run: $(cat "$WORK/postgres.out") ($stored messages in its database)"
