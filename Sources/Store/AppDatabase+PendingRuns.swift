@@ -89,8 +89,9 @@ extension AppDatabase {
     /// The runs in `state`, newest first (at most `limit`).
     public func jobRuns(inState state: JobRunState, limit: Int?) throws -> [JobRun] {
         try writer.read { db in
+            // No limit: the largest bigint (PostgreSQL refuses SQLite's -1).
             try Row.fetchAll(db, sql: Self.runColumns + " WHERE state = ? ORDER BY started_at DESC, id DESC LIMIT ?",
-                             arguments: [state.rawValue, limit ?? -1]).map(Self.jobRun)
+                             arguments: [state.rawValue, limit ?? Int(Int64.max)]).map(Self.jobRun)
         }
     }
 
