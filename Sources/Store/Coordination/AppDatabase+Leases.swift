@@ -65,9 +65,15 @@ extension AppDatabase: LeaseStore {
     /// The database's clock in milliseconds since 1970: the one clock all instances of a database compare lease
     /// times with (machines' clocks differ; each holder measures its own renewals with a monotonic clock only).
     /// SQLite: the process's clock, since every process sharing a SQLite file runs on its machine. PostgreSQL: the
-    /// server's `clock_timestamp()` (PostgresSchema+Leases.swift), to be read here once the engine says which runs.
+    /// server's `clock_timestamp()`.
     static func leaseClock(_ db: Database) throws -> Int64 {
-        milliseconds(Date())
+        // PostgreSQL: the server's clock, one for every machine sharing the database; SQLite: every process sharing
+        // the file runs on this machine, so its clock is the database's.
+        if db.isPostgres,
+           let now = try Int64.fetchOne(db, sql: "SELECT CAST(floor(extract(epoch FROM clock_timestamp()) * 1000) AS BIGINT)") {
+            return now
+        }
+        return milliseconds(Date())
     }
 
     static func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded(.down)) }
