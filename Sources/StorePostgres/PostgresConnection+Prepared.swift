@@ -27,7 +27,7 @@ extension PostgresConnection {
             prepared[key] = name
         }
         let texts = parameters.map(\.textForm)
-        let result = withOptionalCStringArray(texts) { values in
+        let result = withOptionalCStrings(texts) { values in
             PQexecPrepared(handle, name, Int32(texts.count), values, nil, nil, 0)
         }
         return try Self.check(result, handle: handle, sql: sql)
@@ -67,11 +67,6 @@ struct PreparedKey: Hashable {
     var types: [UInt32]
 }
 
-private func withOptionalCStringArray<R>(_ strings: [String?], _ body: ([UnsafePointer<CChar>?]) -> R) -> R {
-    let copies = strings.map { $0.map { strdup($0) } ?? nil }
-    defer { for copy in copies { free(copy) } }
-    return body(copies.map { UnsafePointer($0) })
-}
 
 extension PostgresConnection {
     /// Runs `sql`, which takes no parameters and may hold several statements (DDL, BEGIN/COMMIT): the simple query

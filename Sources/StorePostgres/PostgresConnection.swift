@@ -81,25 +81,8 @@ public final class PostgresConnection: @unchecked Sendable {
         let result = withOptionalCStrings(texts) { values in
             PQexecParams(handle, sql, Int32(texts.count), nil, values, nil, nil, 0)
         }
-        guard let result else {
-            let message = String(cString: PQerrorMessage(handle)).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw PostgresStatementFailed(sqlState: "", message: message, sql: sql)
-        }
-        defer { PQclear(result) }
-        let status = PQresultStatus(result)
-        guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else {
-            let sqlState = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) } ?? ""
-            let primary = PQresultErrorField(result, Int32(UInt8(ascii: "M"))).map { String(cString: $0) }
-            let message = primary ?? String(cString: PQresultErrorMessage(result))
-            throw PostgresStatementFailed(sqlState: sqlState, message: message, sql: sql)
-        }
-        let columnCount = PQnfields(result)
-        let columns = (0..<columnCount).map { String(cString: PQfname(result, $0)) }
-        return (0..<PQntuples(result)).map { row in
-            PostgresRow(columns: columns, texts: (0..<columnCount).map { column in
-                PQgetisnull(result, row, column) == 1 ? nil : String(cString: PQgetvalue(result, row, column))
-            })
-        }
+        let checked = try Self.check(result, handle: handle, sql: sql)
+        return checked.rows.map { PostgresRow(columns: checked.columns, texts: $0) }
     }
 
     /// Closes the connection now (instead of at deinit).
@@ -115,7 +98,8 @@ private func withCStrings<R>(_ strings: [String], _ body: ([UnsafePointer<CChar>
     return body(copies.map { UnsafePointer($0) } + [nil])
 }
 
-private func withOptionalCStrings<R>(_ strings: [String?], _ body: ([UnsafePointer<CChar>?]) -> R) -> R {
+/// `strings` as C strings (nil for SQL NULL) for libpq's parameter arrays, freed after `body`.
+func withOptionalCStrings<R>(_ strings: [String?], _ body: ([UnsafePointer<CChar>?]) -> R) -> R {
     let copies = strings.map { $0.map { strdup($0) } ?? nil }
     defer { for copy in copies { free(copy) } }
     return body(copies.map { UnsafePointer($0) })
