@@ -61,10 +61,21 @@ extension MailboxPollService {
             // Abandoned when cancelled: libcurl's connect phase cannot be interrupted, and a stop must not wait up to
             // its connect timeout; the thread ends on its own and only closes a connection.
             await BlockingThread.run(name: "idle \(idle.mailbox)", whenCancelled: ()) {
+                defer { tenures.ended() }
                 idle.watch(wake: wake, interrupt: interrupt)
             }
             // Not interrupted: the server has no IDLE (or refused it); the mailbox is polled at its interval.
             if !interrupt.isSignalled || lease == nil { return }
         }
+    }
+
+    /// Whether every IDLE connection is closed, waiting up to `limit` for the threads a stop abandoned (interrupted,
+    /// they log out at once; one still connecting ends with libcurl's connect timeout).
+    static func idleClosed(_ tenures: IdleTenures, limit: Duration = .seconds(5)) async -> Bool {
+        let deadline = ContinuousClock.now + limit
+        while tenures.running > 0, ContinuousClock.now < deadline {
+            do { try await Task.sleep(for: .milliseconds(20)) } catch { break }
+        }
+        return tenures.running == 0
     }
 }

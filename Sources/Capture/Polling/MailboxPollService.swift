@@ -209,8 +209,16 @@ public struct MailboxPollService: Service {
             onEvent(.stopRequested)
         }
         if let lease {
-            // Given up for the next instance to take at once rather than after the expiry.
-            await BlockingThread.run(name: "lease \(mailbox)") { lease.release() }
+            // Given up for the next instance to take at once rather than after the expiry, but only once this
+            // instance's IDLE connection to the mailbox is closed (the watcher task was cancelled, its thread may
+            // still be logging out): released before, another instance could log in while it is open. A connection
+            // still open after the wait keeps the lease until it expires.
+            if await Self.idleClosed(tenures) {
+                await BlockingThread.run(name: "lease \(mailbox)") { lease.release() }
+            } else {
+                logger.notice("the IDLE connection is still open: the mailbox's lease is left to expire",
+                              metadata: ["mail.mailbox": "\(mailbox)", "lease.key": "\(lease.key)"])
+            }
         }
         logger.info("poller stopped", metadata: ["mail.mailbox": "\(mailbox)"])
     }
