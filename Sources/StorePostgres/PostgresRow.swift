@@ -26,17 +26,23 @@ public struct PostgresRow: Sendable {
     /// A bytea column (the server's default `bytea_output = hex`: `\x` then two hex digits a byte).
     public func bytes(_ column: String) throws -> [UInt8]? {
         guard let text = try text(column) else { return nil }
+        guard let bytes = Self.byteaBytes(text) else {
+            throw PostgresValueMismatch(column: column, expected: "bytea in hex form", text: nil)
+        }
+        return bytes
+    }
+
+    /// The bytes of bytea's hex text form (`\x` then two hex digits a byte); nil for any other text.
+    public static func byteaBytes(_ text: String) -> [UInt8]? {
         let utf8 = Array(text.utf8)
         guard utf8.count >= 2, utf8[0] == UInt8(ascii: "\\"), utf8[1] == UInt8(ascii: "x"), utf8.count % 2 == 0 else {
-            throw PostgresValueMismatch(column: column, expected: "bytea in hex form", text: nil)
+            return nil
         }
         var out = [UInt8]()
         out.reserveCapacity((utf8.count - 2) / 2)
         var index = 2
         while index < utf8.count {
-            guard let high = Self.hexValue(utf8[index]), let low = Self.hexValue(utf8[index + 1]) else {
-                throw PostgresValueMismatch(column: column, expected: "bytea in hex form", text: nil)
-            }
+            guard let high = hexValue(utf8[index]), let low = hexValue(utf8[index + 1]) else { return nil }
             out.append(high << 4 | low)
             index += 2
         }

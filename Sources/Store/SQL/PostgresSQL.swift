@@ -75,28 +75,7 @@ enum PostgresSQL {
 
     /// bytea's hex text form (`\x` then two digits a byte).
     static func hexBytes(_ text: String) throws -> Data {
-        let utf8 = Array(text.utf8)
-        guard utf8.count >= 2, utf8[0] == UInt8(ascii: "\\"), utf8[1] == UInt8(ascii: "x"), utf8.count % 2 == 0 else {
-            throw CorruptValue(table: "(result)", column: "bytea")
-        }
-        var out = Data(capacity: (utf8.count - 2) / 2)
-        var index = 2
-        while index < utf8.count {
-            guard let high = hexValue(utf8[index]), let low = hexValue(utf8[index + 1]) else {
-                throw CorruptValue(table: "(result)", column: "bytea")
-            }
-            out.append(high << 4 | low)
-            index += 2
-        }
-        return out
-    }
-
-    private static func hexValue(_ c: UInt8) -> UInt8? {
-        switch c {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): c - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): c - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): c - UInt8(ascii: "A") + 10
-        default: nil
-        }
+        guard let bytes = PostgresRow.byteaBytes(text) else { throw CorruptValue(table: "(result)", column: "bytea") }
+        return Data(bytes)
     }
 }
